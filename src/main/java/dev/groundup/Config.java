@@ -1,0 +1,160 @@
+package dev.groundup;
+
+import jakarta.servlet.ServletContext;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Everything Groundup can be told, resolved once at startup.
+ *
+ * <p>The launcher reads flags, then environment variables, then defaults. A WAR reads context
+ * init-params, then system properties, then environment variables, then defaults. Both end in
+ * the same record, validated by the same code.
+ */
+public record Config(String host, int port) {
+
+    /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
+    public static final String ATTRIBUTE = Config.class.getName();
+
+    /** One row per setting: its flag, its environment variables, its default, and what it means. */
+    enum Setting {
+        HOST("--host", "localhost", "interface to listen on", "GROUNDUP_HOST"),
+        PORT("--port", "8000", "port to listen on; 0 picks a free one", "GROUNDUP_PORT", "PORT");
+
+        final String flag;
+        final String defaultValue;
+        final String help;
+        final List<String> envNames;
+
+        Setting(String flag, String defaultValue, String help, String... envNames) {
+            this.flag = flag;
+            this.defaultValue = defaultValue;
+            this.help = help;
+            this.envNames = List.of(envNames);
+        }
+
+        /** The name used for context init-params and system properties, e.g. {@code groundup.port}. */
+        String key() {
+            return "groundup." + flag.substring(2);
+        }
+    }
+
+    /** A setting the user got wrong; the message is one line meant for them. */
+    public static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Thrown for {@code --help}: not an error, the caller prints {@link #usage()}. */
+    public static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super(null, null, false, false);
+        }
+    }
+
+    public Config {
+        if (host == null || host.isBlank()) {
+            throw new Invalid("--host must not be empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new Invalid("--port must be between 0 and 65535, got " + port);
+        }
+    }
+
+    /** Launcher: {@code --flag value} or {@code --flag=value}, then environment, then defaults. */
+    public static Config fromArgs(List<String> args, Map<String, String> env) {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new HelpRequested();
+            }
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            Setting setting = byFlag(name);
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    throw new Invalid(name + " needs a value");
+                }
+                value = args.get(++i);
+            }
+            flags.put(setting, value);
+        }
+        return resolve(setting -> {
+            String value = flags.get(setting);
+            return value != null ? value : fromEnv(setting, env);
+        });
+    }
+
+    /** WAR: context init-param, then system property, then environment, then defaults. */
+    public static Config fromContext(ServletContext context) {
+        return resolve(setting -> {
+            String value = context.getInitParameter(setting.key());
+            if (value == null) {
+                value = System.getProperty(setting.key());
+            }
+            return value != null ? value : fromEnv(setting, System.getenv());
+        });
+    }
+
+    public static String usage() {
+        StringBuilder out = new StringBuilder("Usage: java -jar groundup.jar [options]\n\nOptions:\n");
+        for (Setting s : Setting.values()) {
+            String flag = s.flag + " " + s.name().replace('_', '-');
+            out.append(String.format(Locale.ROOT, "  %-26s %s (env %s; default %s)%n",
+                    flag, s.help, String.join(" or ", s.envNames), s.defaultValue));
+        }
+        out.append(String.format(Locale.ROOT, "  %-26s %s%n", "-h, --help", "print this help and exit"));
+        return out.toString();
+    }
+
+    private static Config resolve(Function<Setting, String> lookup) {
+        Map<Setting, String> v = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            String value = lookup.apply(s);
+            v.put(s, value != null ? value.trim() : s.defaultValue);
+        }
+        return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)));
+    }
+
+    private static String fromEnv(Setting setting, Map<String, String> env) {
+        for (String name : setting.envNames) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static Setting byFlag(String flag) {
+        for (Setting s : Setting.values()) {
+            if (s.flag.equals(flag)) {
+                return s;
+            }
+        }
+        List<String> known = new ArrayList<>();
+        for (Setting s : Setting.values()) {
+            known.add(s.flag);
+        }
+        throw new Invalid("unknown option " + flag + " (known: " + String.join(", ", known) + ", --help)");
+    }
+
+    private static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new Invalid("--port must be a number between 0 and 65535, got '" + value + "'");
+        }
+    }
+}

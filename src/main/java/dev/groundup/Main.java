@@ -1,0 +1,150 @@
+package dev.groundup;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import sun.misc.Signal;
+
+/**
+ * The launcher: flags and environment become a {@link Config}, {@link #newServer} builds an
+ * embedded Jetty that deploys the same web.xml as the WAR, and the seed's UP/DOWN lines frame
+ * its life.
+ */
+public final class Main {
+    /** In-flight requests get this long to finish once a stop is asked for. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** Python's time.asctime(): "Tue Nov 24 10:00:00 2026", the day padded with a space. */
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config config;
+        try {
+            config = Config.fromArgs(List.of(args), System.getenv());
+        } catch (Config.HelpRequested help) {
+            System.out.print(Config.usage());
+            return;
+        } catch (Config.Invalid e) {
+            System.err.println("groundup: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+
+        Server server = newServer(config);
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        String address = config.host() + ":" + config.port();
+        try {
+            // Bind before deploying, so a taken port fails fast and deploys nothing.
+            connector.open();
+            address = config.host() + ":" + connector.getLocalPort();
+            server.start();
+        } catch (Exception e) {
+            System.err.println("groundup: " + startupFailure(e, address));
+            stopQuietly(server);
+            System.exit(1);
+            return;
+        }
+        System.out.println(asctime() + " Server UP - " + address);
+
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
+        Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
+        stopRequested.await();
+
+        server.stop(); // graceful: no new connections, in-flight requests finish within STOP_TIMEOUT
+        System.out.println(asctime() + " Server DOWN - " + address);
+        System.exit(0);
+    }
+
+    /** A server listening on {@code config.host():config.port()} that serves the built-in site. */
+    public static Server newServer(Config config) {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("groundup");
+        Server server = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath("/");
+        webapp.setBaseResource(builtInSite(server));
+        webapp.setAttribute(Config.ATTRIBUTE, config);
+        webapp.setParentLoaderPriority(true);          // our classes come from the launcher's classpath
+        webapp.setThrowUnavailableOnStartupException(true); // a failed wiring stops startup
+        server.setHandler(new GracefulHandler(webapp));
+
+        // Errors Jetty answers itself (malformed requests) show no version and no stack.
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        errors.setShowMessageInTitle(false);
+        server.setErrorHandler(errors);
+
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        return server;
+    }
+
+    /** The site packaged at {@code webapp/} on the classpath: in the jar, or target/classes in a build. */
+    static Resource builtInSite(Server server) {
+        Resource site = ResourceFactory.of(server).newClassLoaderResource("webapp/");
+        if (site == null || !site.exists()) {
+            throw new IllegalStateException("the built-in site (webapp/) is not on the classpath");
+        }
+        return site;
+    }
+
+    static String asctime() {
+        return ZonedDateTime.now().format(ASCTIME);
+    }
+
+    private static String startupFailure(Throwable e, String address) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StartupException startup) {
+                return startup.getMessage();
+            }
+            if (t instanceof BindException bind) {
+                return "cannot listen on " + address + ": " + bind.getMessage();
+            }
+            if (t instanceof UnresolvedAddressException) {
+                return "cannot listen on " + address + ": unknown host";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "failed to start: " + (root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName());
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // already failing; the first error is the one worth reporting
+        }
+    }
+}

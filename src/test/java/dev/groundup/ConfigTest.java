@@ -1,0 +1,55 @@
+package dev.groundup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void defaultsAreLocalhost8000() {
+        assertThat(Config.fromArgs(List.of(), Map.of())).isEqualTo(new Config("localhost", 8000));
+    }
+
+    @Test
+    void flagBeatsEnvironmentBeatsDefault() {
+        Map<String, String> env = Map.of("GROUNDUP_HOST", "0.0.0.0", "GROUNDUP_PORT", "9000", "PORT", "9999");
+
+        assertThat(Config.fromArgs(List.of(), env)).isEqualTo(new Config("0.0.0.0", 9000));
+        assertThat(Config.fromArgs(List.of("--port", "9100"), env)).isEqualTo(new Config("0.0.0.0", 9100));
+        assertThat(Config.fromArgs(List.of("--host=127.0.0.1", "--port=0"), env)).isEqualTo(new Config("127.0.0.1", 0));
+    }
+
+    @Test
+    void plainPortIsTheFallbackForGroundupPort() {
+        assertThat(Config.fromArgs(List.of(), Map.of("PORT", "5000")).port()).isEqualTo(5000);
+        assertThat(Config.fromArgs(List.of(), Map.of("PORT", "5000", "GROUNDUP_PORT", "6000")).port()).isEqualTo(6000);
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_PORT", " ", "PORT", "5000")).port()).isEqualTo(5000);
+    }
+
+    @Test
+    void badInputIsAOneLineMessage() {
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--port", "x"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--port must be a number between 0 and 65535, got 'x'");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--port", "-1"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageContaining("between 0 and 65535");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--host", " "), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--host must not be empty");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--bogus"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("unknown option --bogus");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--host"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--host needs a value");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("stray"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("unknown option stray");
+    }
+
+    @Test
+    void helpIsNotAnError() {
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--port", "1", "--help"), Map.of()))
+                .isInstanceOf(Config.HelpRequested.class);
+        assertThat(Config.usage()).contains("--host HOST").contains("--port PORT").contains("GROUNDUP_PORT or PORT");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.groundup.contract;
+
+import java.net.URI;
+
+/**
+ * The three ways Groundup runs. Every contract test class is a {@code @ParameterizedClass}
+ * over this enum, so each case runs against all three. A server starts the first time a test
+ * asks for it and stops when the test JVM exits.
+ */
+public enum Deployment {
+    /** {@code Main.newServer} in this JVM, port 0. */
+    LAUNCHER(Servers::launcher),
+    /** target/groundup.war in a standalone jetty-home, started with our jetty-base. */
+    JETTY(Servers::jetty),
+    /** target/groundup.war as ROOT in a standalone Tomcat. */
+    TOMCAT(Servers::tomcat);
+
+    private final java.util.function.Supplier<Servers.Running> starter;
+    private Servers.Running running;
+
+    Deployment(java.util.function.Supplier<Servers.Running> starter) {
+        this.starter = starter;
+    }
+
+    /** The server's root, e.g. {@code http://127.0.0.1:41234}; starts it on first use. */
+    public synchronized URI base() {
+        if (running == null) {
+            running = starter.get();
+        }
+        return running.base();
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create(base() + pathAndQuery);
+    }
+
+    public String host() {
+        return base().getHost();
+    }
+
+    public int port() {
+        return base().getPort();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.groundup.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundup.contract.Http.Reply;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/** Step 1 of the seed: /hello answers GET, HEAD and POST; the home page says Hello World. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Deployment.class)
+class HelloIT {
+    private static final String HTML = "text/html;charset=utf-8";
+    private static final String ALLOW = "GET, HEAD, POST, OPTIONS";
+
+    @Parameter
+    Deployment deployment;
+
+    @Test
+    void getSaysHelloWorld() {
+        Reply reply = Http.send(ClassicRequestBuilder.get(deployment.uri("/hello")).build());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.type()).isEqualTo(HTML);
+        assertThat(reply.header("Content-Length")).isEqualTo("11");
+        assertThat(reply.text()).isEqualTo("Hello World");
+    }
+
+    @Test
+    void headHasGetsHeadersAndNoBody() {
+        Reply get = Http.send(ClassicRequestBuilder.get(deployment.uri("/hello")).build());
+        String raw = Http.raw(deployment, "HEAD /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertThat(raw).startsWith("HTTP/1.1 200 ");
+        assertThat(raw).containsIgnoringCase("\r\nContent-Length: 11\r\n");
+        assertThat(raw.replace(" ", "").toLowerCase()).contains("\r\ncontent-type:" + HTML + "\r\n");
+        assertThat(raw).endsWith("\r\n\r\n"); // headers, then nothing
+        assertThat(get.status()).isEqualTo(200);
+    }
+
+    @Test
+    void postWithoutFormSaysHelloWorld() {
+        Reply reply = Http.send(ClassicRequestBuilder.post(deployment.uri("/hello")).build());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.type()).isEqualTo(HTML);
+        assertThat(reply.text()).isEqualTo("Hello World");
+    }
+
+    @Test
+    void postWithNameGreetsByName() {
+        Reply reply = postForm("name=Ada");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).isEqualTo("Hello Ada");
+        assertThat(reply.header("Content-Length")).isEqualTo("9");
+    }
+
+    @Test
+    void postedNameIsHtmlEscapedAndUtf8() {
+        assertThat(postForm("name=%3Cscript%3Ealert(1)%3C%2Fscript%3E").text())
+                .isEqualTo("Hello &lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(postForm("other=1&name=Zo%C3%AB+%E6%97%A5%E6%9C%AC").text()).isEqualTo("Hello Zoë 日本");
+        assertThat(postForm("name=+++").text()).isEqualTo("Hello World");
+    }
+
+    @Test
+    void malformedFormIs400WithAMessage() {
+        Reply reply = postForm("name=%zz");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.type()).isEqualTo(HTML);
+        assertThat(reply.text()).contains("percent-encoding");
+    }
+
+    @Test
+    void oversizedFormIs413WhetherDeclaredOrChunked() {
+        byte[] big = ("name=" + "a".repeat(20_000)).getBytes(StandardCharsets.US_ASCII);
+        Reply declared = Http.send(ClassicRequestBuilder.post(deployment.uri("/hello"))
+                .setEntity(new ByteArrayEntity(big, ContentType.APPLICATION_FORM_URLENCODED)).build());
+        Reply chunked = Http.send(ClassicRequestBuilder.post(deployment.uri("/hello"))
+                .setEntity(new InputStreamEntity(new java.io.ByteArrayInputStream(big), -1,
+                        ContentType.APPLICATION_FORM_URLENCODED)).build());
+
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(declared.text()).contains("larger than");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE", "PATCH", "BREW"})
+    void otherMethodsAre405WithAllow(String method) {
+        Reply reply = Http.send(ClassicRequestBuilder.create(method).setUri(deployment.uri("/hello")).build());
+
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.header("Allow")).isEqualTo(ALLOW);
+        assertThat(reply.type()).isEqualTo(HTML);
+        assertThat(reply.text()).contains(method + " is not supported");
+    }
+
+    @Test
+    void optionsListsTheMethods() {
+        Reply reply = Http.send(ClassicRequestBuilder.options(deployment.uri("/hello")).build());
+
+        assertThat(reply.status()).isIn(200, 204);
+        assertThat(reply.header("Allow")).isEqualTo(ALLOW);
+        assertThat(reply.body()).isEmpty();
+    }
+
+    @Test
+    void homePageSaysHelloWorld() {
+        Reply reply = Http.send(ClassicRequestBuilder.get(deployment.uri("/")).build());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.type()).startsWith("text/html");
+        assertThat(reply.text()).contains("<h1>Hello World</h1>");
+    }
+
+    private Reply postForm(String form) {
+        return Http.send(ClassicRequestBuilder.post(deployment.uri("/hello"))
+                .setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED)).build());
+    }
+}

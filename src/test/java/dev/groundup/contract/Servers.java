@@ -1,0 +1,217 @@
+package dev.groundup.contract;
+
+import dev.groundup.Config;
+import dev.groundup.Main;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Starts the three deployments; paths to the built artifacts come from failsafe (see pom.xml). */
+final class Servers {
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    record Running(URI base) {
+    }
+
+    private Servers() {
+    }
+
+    static Running launcher() {
+        Server server = Main.newServer(new Config("127.0.0.1", 0));
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("launcher did not start", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // the JVM is exiting
+            }
+        }));
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return new Running(URI.create("http://127.0.0.1:" + port));
+    }
+
+    static Running jetty() {
+        Path home = path("groundup.jettyHome");
+        Path work = fresh(path("groundup.workDir").resolve("jetty"));
+        int port = freePort();
+        List<String> command = List.of(java(),
+                "-Dgroundup.war=" + path("groundup.war"),
+                "-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp")),
+                "-jar", home.resolve("start.jar").toString(),
+                "jetty.home=" + home,
+                "jetty.base=" + path("groundup.jettyBase"),
+                "jetty.http.host=127.0.0.1",
+                "jetty.http.port=" + port);
+        return startProcess("jetty", command, work, port);
+    }
+
+    static Running tomcat() {
+        Path home = path("groundup.tomcatHome");
+        Path base = fresh(path("groundup.workDir").resolve("tomcat"));
+        int port = freePort();
+        try {
+            copyTree(home.resolve("conf"), base.resolve("conf"));
+            try (var serverXml = Servers.class.getResourceAsStream("/tomcat/server.xml")) {
+                Files.copy(serverXml, base.resolve("conf/server.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.copy(path("groundup.war"), mkdirs(base.resolve("webapps")).resolve("ROOT.war"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = List.of(java(),
+                "-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
+                "-Dcatalina.home=" + home,
+                "-Dcatalina.base=" + base,
+                "-Djava.io.tmpdir=" + mkdirs(base.resolve("temp")),
+                "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
+                // as catalina.sh does, so Tomcat can check for leaks on undeploy without warnings
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED",
+                "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
+                "-Dgroundup.it.port=" + port,
+                "org.apache.catalina.startup.Bootstrap", "start");
+        mkdirs(base.resolve("logs"));
+        return startProcess("tomcat", command, base, port);
+    }
+
+    private static Running startProcess(String name, List<String> command, Path work, int port) {
+        Path log = work.resolve(name + ".log");
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException ignored) {
+                process.destroyForcibly();
+            }
+        }));
+        URI base = URI.create("http://127.0.0.1:" + port);
+        awaitReady(name, base, process, log);
+        return new Running(base);
+    }
+
+    /** Ready means /hello answers 200: the WAR is deployed, not just the port open. */
+    private static void awaitReady(String name, URI base, Process process, Path log) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(base.resolve("/hello")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail(log));
+            }
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " did not answer 200 on /hello within " + STARTUP + "; log:\n" + tail(log));
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static Path path(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run the contract suite with mvn verify");
+        }
+        Path path = Path.of(value).toAbsolutePath().normalize();
+        if (!property.equals("groundup.workDir") && !Files.exists(path)) {
+            throw new IllegalStateException(property + " points to " + path + ", which does not exist: run mvn verify");
+        }
+        return path;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static Path fresh(Path dir) {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+                for (Path p : all) {
+                    Files.delete(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return mkdirs(dir);
+    }
+
+    private static Path mkdirs(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

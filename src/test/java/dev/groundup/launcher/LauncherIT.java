@@ -1,0 +1,230 @@
+package dev.groundup.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real {@code java -jar target/groundup.jar}: its lines, flags, environment, signals and exit codes. */
+class LauncherIT {
+    /** The seed's line: time.asctime() then "Server UP - host:port". */
+    private static final Pattern UP = Pattern.compile(
+            "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server UP - (\\S+):(\\d+)$");
+    private static final Pattern DOWN = Pattern.compile(
+            "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server DOWN - (\\S+):(\\d+)$");
+
+    private final List<Launched> launched = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        launched.forEach(l -> l.process.destroyForcibly());
+    }
+
+    @Test
+    void printsUpServesAndStopsGracefullyOnSigterm() throws Exception {
+        Launched app = launch(Map.of(), "--port", "0");
+        Matcher up = app.awaitLine(UP);
+        assertThat(up.group(1)).isEqualTo("localhost");
+        int port = Integer.parseInt(up.group(2));
+        assertThat(port).isPositive();
+
+        assertThat(get(port, "/hello")).isEqualTo("Hello World");
+
+        app.sigterm();
+        Matcher down = app.awaitLine(DOWN);
+        assertThat(down.group(2)).isEqualTo(up.group(2));
+        assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.process.exitValue()).isZero();
+        assertThat(app.stderr()).doesNotContain("Exception");
+    }
+
+    @Test
+    void inFlightRequestFinishesDuringStop() throws Exception {
+        Launched app = launch(Map.of(), "--port", "0");
+        int port = Integer.parseInt(app.awaitLine(UP).group(2));
+
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // Headers now, the form later: the request is in the servlet, waiting for its body.
+            out.write(("POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 8\r\nConnection: close\r\n\r\nname").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+
+            app.sigterm(); // while the request is in flight
+            Thread.sleep(300);
+            assertThat(app.process.isAlive()).as("waits for the in-flight request").isTrue();
+
+            out.write("=Ada".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200").endsWith("Hello Ada");
+        }
+        app.awaitLine(DOWN);
+        assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.process.exitValue()).isZero();
+    }
+
+    @Test
+    void environmentSetsThePortAndAFlagBeatsIt() throws Exception {
+        int envPort = freePort();
+        Launched fromEnv = launch(Map.of("GROUNDUP_PORT", String.valueOf(envPort)));
+        assertThat(fromEnv.awaitLine(UP).group(2)).isEqualTo(String.valueOf(envPort));
+        fromEnv.sigterm();
+
+        Launched fromPlainPort = launch(Map.of("PORT", "0"));
+        assertThat(Integer.parseInt(fromPlainPort.awaitLine(UP).group(2))).isPositive();
+        fromPlainPort.sigterm();
+
+        int flagPort = freePort();
+        Launched flagWins = launch(Map.of("GROUNDUP_PORT", "1"), "--port=" + flagPort, "--host", "127.0.0.1");
+        Matcher up = flagWins.awaitLine(UP);
+        assertThat(up.group(1)).isEqualTo("127.0.0.1");
+        assertThat(up.group(2)).isEqualTo(String.valueOf(flagPort));
+        assertThat(get(flagPort, "/hello")).isEqualTo("Hello World");
+    }
+
+    @Test
+    void takenPortIsOneClearLineAndNonZeroExit() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("localhost"))) {
+            Launched app = launch(Map.of(), "--port", String.valueOf(taken.getLocalPort()));
+            assertFailsWithOneLine(app, 1, "cannot listen on localhost:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void badFlagsAreOneClearLineAndExit2() throws Exception {
+        assertFailsWithOneLine(launch(Map.of(), "--nope"), 2, "unknown option --nope");
+        assertFailsWithOneLine(launch(Map.of(), "--port", "eighty"), 2, "--port must be a number");
+        assertFailsWithOneLine(launch(Map.of(), "--port", "70000"), 2, "between 0 and 65535");
+        assertFailsWithOneLine(launch(Map.of(), "--port"), 2, "--port needs a value");
+        assertFailsWithOneLine(launch(Map.of("GROUNDUP_PORT", "x")), 2, "--port must be a number");
+    }
+
+    @Test
+    void helpPrintsUsageAndExits0() throws Exception {
+        Launched app = launch(Map.of(), "--help");
+        assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.process.exitValue()).isZero();
+        assertThat(app.stdout()).contains("Usage: java -jar groundup.jar").contains("--port").contains("GROUNDUP_HOST");
+    }
+
+    private void assertFailsWithOneLine(Launched app, int exitCode, String message) throws Exception {
+        assertThat(app.process.waitFor(30, TimeUnit.SECONDS)).as("exits").isTrue();
+        assertThat(app.process.exitValue()).isEqualTo(exitCode);
+        List<String> lines = app.stderr().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("groundup: ").contains(message);
+    }
+
+    private Launched launch(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("groundup.jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("GROUNDUP_") || k.equals("PORT"));
+        builder.environment().putAll(env);
+        Launched app = new Launched(builder.start());
+        launched.add(app);
+        return app;
+    }
+
+    private static String get(int port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A launched process whose output lines are collected as they come. */
+    private static final class Launched {
+        final Process process;
+        private final BlockingQueue<String> stdoutLines = new LinkedBlockingQueue<>();
+        private final StringBuffer stdout = new StringBuffer();
+        private final StringBuffer stderr = new StringBuffer();
+        private final Thread stdoutReader;
+        private final Thread stderrReader;
+
+        Launched(Process process) {
+            this.process = process;
+            stdoutReader = pump(process.getInputStream(), stdout, stdoutLines);
+            stderrReader = pump(process.getErrorStream(), stderr, new LinkedBlockingQueue<>());
+        }
+
+        private static Thread pump(java.io.InputStream in, StringBuffer all, BlockingQueue<String> lines) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        all.append(line).append('\n');
+                        lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // the process is gone
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            return reader;
+        }
+
+        /** SIGTERM, keeping our end of the pipes open (Process.destroy() would close them). */
+        void sigterm() {
+            process.toHandle().destroy();
+        }
+
+        Matcher awaitLine(Pattern pattern) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                String line = stdoutLines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    Matcher m = pattern.matcher(line);
+                    if (m.matches()) {
+                        return m;
+                    }
+                }
+            }
+            throw new AssertionError("no line matching " + pattern + "; stdout:\n" + stdout + "\nstderr:\n" + stderr());
+        }
+
+        String stdout() throws InterruptedException {
+            stdoutReader.join(5_000);
+            return stdout.toString();
+        }
+
+        String stderr() throws InterruptedException {
+            if (!process.isAlive()) {
+                stderrReader.join(5_000);
+            }
+            return stderr.toString();
+        }
+    }
+}
