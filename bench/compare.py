@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Side-by-side throughput of HTTP targets, reported as ratios to a reference.
+
+Each target is NAME=URL, all of them already running (start servers pinned to CPU 1 with
+`taskset -c 1`). Rounds alternate over the targets so that machine noise hits every target alike;
+the first round is JIT warm-up and is discarded; the medians of the rest are compared. wrk runs
+pinned to CPU 0.
+
+  bench/compare.py --reference nginx nginx=http://127.0.0.1:8081/x.css groundup=http://127.0.0.1:8082/x.css
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+UNITS = {"": 1, "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6}
+
+
+def run_wrk(url, args, script):
+    cmd = ["taskset", "-c", args.wrk_cpu, "wrk", "-t1", f"-c{args.connections}", f"-d{args.duration}"]
+    for header in args.header:
+        cmd += ["-H", header]
+    if script:
+        cmd += ["-s", script]
+    cmd.append(url)
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    if not rps:
+        sys.exit(f"wrk printed no Requests/sec for {url}:\n{out}")
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    if bad or errors:
+        sys.exit(f"{url} answered errors under load ({bad.group(0) if bad else errors.group(0)}):\n{out}")
+    return float(rps.group(1))
+
+
+def pipeline_script(depth):
+    """A wrk script that sends `depth` requests per write, as TechEmpower's plaintext test does."""
+    body = f"""
+init = function(args)
+  local r = {{}}
+  for i = 1, {depth} do r[i] = wrk.format() end
+  req = table.concat(r)
+end
+request = function() return req end
+"""
+    fd, path = tempfile.mkstemp(suffix=".lua")
+    with os.fdopen(fd, "w") as f:
+        f.write(body)
+    return path
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("targets", nargs="+", help="NAME=URL")
+    p.add_argument("--reference", required=True, help="the NAME every other target is divided by")
+    p.add_argument("--rounds", type=int, default=5, help="measured rounds, after one warm-up round")
+    p.add_argument("--duration", default="5s")
+    p.add_argument("--connections", type=int, default=64)
+    p.add_argument("--pipeline", type=int, default=1, help="requests per write (HTTP/1.1 pipelining)")
+    p.add_argument("-H", "--header", action="append", default=[])
+    p.add_argument("--wrk-cpu", default="0")
+    args = p.parse_args()
+
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (apt-get install -y wrk)")
+    targets = dict(t.split("=", 1) for t in args.targets)
+    if args.reference not in targets:
+        sys.exit(f"--reference {args.reference} is not one of {list(targets)}")
+    script = pipeline_script(args.pipeline) if args.pipeline > 1 else None
+
+    results = {name: [] for name in targets}
+    for round_no in range(args.rounds + 1):
+        order = list(targets.items())
+        if round_no % 2:
+            order.reverse()  # neither target always runs first
+        for name, url in order:
+            rps = run_wrk(url, args, script)
+            if round_no > 0:
+                results[name].append(rps)
+        label = "warm-up" if round_no == 0 else f"round {round_no}"
+        print(f"{label}: " + ", ".join(f"{n} {r[-1]:.0f}" if r and round_no else n for n, r in results.items()),
+              flush=True)
+
+    ref = statistics.median(results[args.reference])
+    print(f"\nwrk -t1 -c{args.connections} -d{args.duration}"
+          f"{' pipeline ' + str(args.pipeline) if script else ''}, {args.rounds} rounds, medians:")
+    for name, values in results.items():
+        med = statistics.median(values)
+        print(f"  {name:<16} {med:>10.0f} req/s   {med / ref:5.2f}x {args.reference}   "
+              f"(min {min(values):.0f}, max {max(values):.0f})")
+
+
+if __name__ == "__main__":
+    main()
