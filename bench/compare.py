@@ -3,7 +3,7 @@
 
 Each target is NAME=URL, all of them already running (start servers pinned to CPU 1 with
 `taskset -c 1`). Rounds alternate over the targets so that machine noise hits every target alike;
-the first round is JIT warm-up and is discarded; the medians of the rest are compared. wrk runs
+the first round (--warmup long) is JIT warm-up and is discarded; the medians of the rest are compared. wrk runs
 pinned to CPU 0.
 
   bench/compare.py --reference nginx nginx=http://127.0.0.1:8081/x.css groundup=http://127.0.0.1:8082/x.css
@@ -20,8 +20,8 @@ import tempfile
 UNITS = {"": 1, "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6}
 
 
-def run_wrk(url, args, script):
-    cmd = ["taskset", "-c", args.wrk_cpu, "wrk", "-t1", f"-c{args.connections}", f"-d{args.duration}"]
+def run_wrk(url, args, script, duration):
+    cmd = ["taskset", "-c", args.wrk_cpu, "wrk", "-t1", f"-c{args.connections}", f"-d{duration}"]
     for header in args.header:
         cmd += ["-H", header]
     if script:
@@ -60,6 +60,7 @@ def main():
     p.add_argument("--reference", required=True, help="the NAME every other target is divided by")
     p.add_argument("--rounds", type=int, default=5, help="measured rounds, after one warm-up round")
     p.add_argument("--duration", default="5s")
+    p.add_argument("--warmup", default="10s", help="duration of the discarded first round (JIT warm-up)")
     p.add_argument("--connections", type=int, default=64)
     p.add_argument("--pipeline", type=int, default=1, help="requests per write (HTTP/1.1 pipelining)")
     p.add_argument("-H", "--header", action="append", default=[])
@@ -79,7 +80,7 @@ def main():
         if round_no % 2:
             order.reverse()  # neither target always runs first
         for name, url in order:
-            rps = run_wrk(url, args, script)
+            rps = run_wrk(url, args, script, args.warmup if round_no == 0 else args.duration)
             if round_no > 0:
                 results[name].append(rps)
         label = "warm-up" if round_no == 0 else f"round {round_no}"
