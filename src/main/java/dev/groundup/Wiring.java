@@ -1,5 +1,6 @@
 package dev.groundup;
 
+import dev.groundup.bench.Bench;
 import dev.groundup.errors.Errors;
 import dev.groundup.hello.Hello;
 import dev.groundup.routing.Json;
@@ -33,6 +34,7 @@ public final class Wiring implements ServletContextListener {
         Hello.install(context);
         // Every feature's route table, in one router.
         Routing.install(context, config, json, List.of(
-                Hello.routes()));
+                Hello.routes(),
+                Bench.routes()));
     }
 }
