@@ -95,7 +95,6 @@ public final class Main {
         // cost about a tenth of a small request (webdefault's constraints are re-checked on every
         // request). A feature that needs sessions or constraints turns them back on here.
         WebAppContext webapp = new WebAppContext("/", null, null, null, null, NO_SESSIONS_NO_SECURITY);
-        webapp.setContextPath("/");
         webapp.setBaseResource(builtInSite(server));
         webapp.setAttribute(Config.ATTRIBUTE, config);
         webapp.setParentLoaderPriority(true);          // our classes come from the launcher's classpath

@@ -10,9 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * web.xml's default error page, for errors the container raises: the same HTML page or problem
- * details as {@link Errors#send}. Container messages are not
- * shown (they can name classes or versions); the exception, if any, goes to the log.
- * Public only because web.xml names it.
+ * details as {@link Errors#send}. Container messages are not shown (they can name classes or
+ * versions); the exception, if any, goes to the log. Public only because web.xml names it.
  */
 public final class ErrorServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorServlet.class);
