@@ -7,7 +7,9 @@
 # to the Jetty handler. Extra arguments go to compare.py (e.g. --pipeline 16, --rounds 7).
 #
 # Usage: flock /tmp/groundup-bench.lock bench/api-vs-jetty.sh [compare.py options]
+#        JAVA=/path/to/bin/java ... runs every server on that JVM (default: java on the PATH)
 set -euo pipefail
+java=${JAVA:-java}
 cd "$(dirname "$0")/.."
 
 mvn -B -q package -DskipTests
@@ -25,12 +27,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-taskset -c 1 java -cp "bench/ref/target/classes:$(cat bench/ref/target/classpath.txt)" JettyRef "$ref_port" \
+taskset -c 1 "$java" -cp "bench/ref/target/classes:$(cat bench/ref/target/classpath.txt)" JettyRef "$ref_port" \
   >"$logs/ref.log" 2>&1 & pids+=($!)
-taskset -c 1 java -cp "bench/ref/target/classes:$(cat bench/ref/target/classpath.txt)" JettyRef "$blocking_port" blocking \
+taskset -c 1 "$java" -cp "bench/ref/target/classes:$(cat bench/ref/target/classpath.txt)" JettyRef "$blocking_port" blocking \
   >"$logs/ref-blocking.log" 2>&1 & pids+=($!)
-taskset -c 1 java -jar target/groundup.jar --host 127.0.0.1 --port "$app_port" >"$logs/app.log" 2>&1 & pids+=($!)
-taskset -c 1 java -cp "bench/javalin/target/classes:$(cat bench/javalin/target/classpath.txt)" JavalinRef "$javalin_port" \
+taskset -c 1 "$java" -jar target/groundup.jar --host 127.0.0.1 --port "$app_port" >"$logs/app.log" 2>&1 & pids+=($!)
+taskset -c 1 "$java" -cp "bench/javalin/target/classes:$(cat bench/javalin/target/classpath.txt)" JavalinRef "$javalin_port" \
   >"$logs/javalin.log" 2>&1 & pids+=($!)
 
 for url in "http://127.0.0.1:$ref_port/" "http://127.0.0.1:$blocking_port/" "http://127.0.0.1:$app_port/plaintext" "http://127.0.0.1:$javalin_port/plaintext"; do
@@ -42,7 +44,7 @@ for url in "http://127.0.0.1:$ref_port/" "http://127.0.0.1:$blocking_port/" "htt
 done
 
 echo "load before: $(uptime)"
-echo "java: $(java -version 2>&1 | head -1)"
+echo "java: $("$java" -version 2>&1 | head -1)"
 python3 bench/compare.py --reference jetty-handler \
   jetty-handler="http://127.0.0.1:$ref_port/" \
   jetty-blocking="http://127.0.0.1:$blocking_port/" \
