@@ -15,7 +15,7 @@ import java.util.function.Function;
  * init-params, then system properties, then environment variables, then defaults. Both end in
  * the same record, validated by the same code.
  */
-public record Config(String host, int port) {
+public record Config(String host, int port, String dbUrl) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -23,7 +23,9 @@ public record Config(String host, int port) {
     /** One row per setting: its flag, its environment variables, its default, and what it means. */
     enum Setting {
         HOST("--host", "localhost", "interface to listen on", "GROUNDUP_HOST"),
-        PORT("--port", "8000", "port to listen on; 0 picks a free one", "GROUNDUP_PORT", "PORT");
+        PORT("--port", "8000", "port to listen on; 0 picks a free one", "GROUNDUP_PORT", "PORT"),
+        DB_URL("--db-url", "jdbc:h2:./data/groundup", "JDBC URL of the database, jdbc:h2: or jdbc:postgresql:",
+                "GROUNDUP_DB_URL");
 
         final String flag;
         final String defaultValue;
@@ -63,6 +65,11 @@ public record Config(String host, int port) {
         }
         if (port < 0 || port > 65535) {
             throw new Invalid("--port must be between 0 and 65535, got " + port);
+        }
+        if (dbUrl == null || !(dbUrl.startsWith("jdbc:h2:") || dbUrl.startsWith("jdbc:postgresql:"))) {
+            // Not echoed: a database URL may carry a password.
+            throw new Invalid("--db-url must start with jdbc:h2: or jdbc:postgresql:"
+                    + (dbUrl != null && dbUrl.startsWith("postgres") ? " (write postgres://h/db as jdbc:postgresql://h/db)" : ""));
         }
     }
 
@@ -124,7 +131,7 @@ public record Config(String host, int port) {
             String value = lookup.apply(s);
             v.put(s, value != null ? value.trim() : s.defaultValue);
         }
-        return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)));
+        return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)), v.get(Setting.DB_URL));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {

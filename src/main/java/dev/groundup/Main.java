@@ -1,5 +1,6 @@
 package dev.groundup;
 
+import dev.groundup.db.Database;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
@@ -55,6 +57,9 @@ public final class Main {
             // Bind before deploying, so a taken port fails fast and deploys nothing.
             connector.open();
             address = config.host() + ":" + connector.getLocalPort();
+            // The database opens on another thread while Jetty starts; the wiring waits for it.
+            server.getDescendant(WebAppContext.class)
+                    .setAttribute(Database.Opening.ATTRIBUTE, new Database.Opening(config.dbUrl()));
             server.start();
         } catch (Exception e) {
             System.err.println("groundup: " + startupFailure(e, address));
@@ -133,6 +138,8 @@ public final class Main {
                 return "cannot listen on " + address + ": unknown host";
             }
         }
+        // Not a reason an operator can act on but a bug: the one line, and the whole story in the log.
+        LoggerFactory.getLogger(Main.class).error("failed to start", e);
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();

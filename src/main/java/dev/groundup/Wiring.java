@@ -1,5 +1,6 @@
 package dev.groundup;
 
+import dev.groundup.db.Database;
 import dev.groundup.hello.Hello;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -13,6 +14,8 @@ import jakarta.servlet.ServletContextListener;
  * Servlet API cannot register in code: the error page and welcome files.
  */
 public final class Wiring implements ServletContextListener {
+    /** Opened when the context starts, closed when it is destroyed: one pool per deployment. */
+    private Database database;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -22,7 +25,23 @@ public final class Wiring implements ServletContextListener {
                 : Config.fromContext(context);
         context.setAttribute(Config.ATTRIBUTE, config);
 
-        StandardHeaders.install(context);
-        Hello.install(context);
+        database = context.getAttribute(Database.Opening.ATTRIBUTE) instanceof Database.Opening launcherOpening
+                ? launcherOpening.get()
+                : Database.open(config.dbUrl());
+        try {
+            StandardHeaders.install(context);
+            Hello.install(context);
+        } catch (RuntimeException e) {
+            contextDestroyed(event); // a failed start gets no contextDestroyed from the container
+            throw e;
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 }

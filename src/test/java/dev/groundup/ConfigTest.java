@@ -11,16 +11,38 @@ class ConfigTest {
 
     @Test
     void defaultsAreLocalhost8000() {
-        assertThat(Config.fromArgs(List.of(), Map.of())).isEqualTo(new Config("localhost", 8000));
+        assertThat(Config.fromArgs(List.of(), Map.of())).isEqualTo(new Config("localhost", 8000, "jdbc:h2:./data/groundup"));
     }
 
     @Test
     void flagBeatsEnvironmentBeatsDefault() {
         Map<String, String> env = Map.of("GROUNDUP_HOST", "0.0.0.0", "GROUNDUP_PORT", "9000", "PORT", "9999");
 
-        assertThat(Config.fromArgs(List.of(), env)).isEqualTo(new Config("0.0.0.0", 9000));
-        assertThat(Config.fromArgs(List.of("--port", "9100"), env)).isEqualTo(new Config("0.0.0.0", 9100));
-        assertThat(Config.fromArgs(List.of("--host=127.0.0.1", "--port=0"), env)).isEqualTo(new Config("127.0.0.1", 0));
+        assertThat(Config.fromArgs(List.of(), env)).extracting(Config::host, Config::port).containsExactly("0.0.0.0", 9000);
+        assertThat(Config.fromArgs(List.of("--port", "9100"), env)).extracting(Config::host, Config::port)
+                .containsExactly("0.0.0.0", 9100);
+        assertThat(Config.fromArgs(List.of("--host=127.0.0.1", "--port=0"), env)).extracting(Config::host, Config::port)
+                .containsExactly("127.0.0.1", 0);
+    }
+
+    @Test
+    void databaseUrlComesFromFlagOrEnvironmentAndDefaultsToAnH2FileUnderData() {
+        String postgres = "jdbc:postgresql://db.internal:5432/groundup?user=app";
+        assertThat(Config.fromArgs(List.of(), Map.of()).dbUrl()).isEqualTo("jdbc:h2:./data/groundup");
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_DB_URL", postgres)).dbUrl()).isEqualTo(postgres);
+        assertThat(Config.fromArgs(List.of("--db-url", "jdbc:h2:mem:x"), Map.of("GROUNDUP_DB_URL", postgres)).dbUrl())
+                .isEqualTo("jdbc:h2:mem:x");
+    }
+
+    @Test
+    void onlyH2AndPostgresqlUrlsAreAcceptedAndABadOneIsNotEchoed() {
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--db-url", "jdbc:mysql://h/db?password=secret"), Map.of()))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessage("--db-url must start with jdbc:h2: or jdbc:postgresql:");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--db-url", "postgres://u:secret@h/db"), Map.of()))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessageContaining("write postgres://h/db as jdbc:postgresql://h/db")
+                .hasMessageNotContaining("secret");
     }
 
     @Test
@@ -50,6 +72,7 @@ class ConfigTest {
     void helpIsNotAnError() {
         assertThatThrownBy(() -> Config.fromArgs(List.of("--port", "1", "--help"), Map.of()))
                 .isInstanceOf(Config.HelpRequested.class);
-        assertThat(Config.usage()).contains("--host HOST").contains("--port PORT").contains("GROUNDUP_PORT or PORT");
+        assertThat(Config.usage()).contains("--host HOST").contains("--port PORT").contains("--db-url")
+                .contains("GROUNDUP_DB_URL").contains("GROUNDUP_PORT or PORT");
     }
 }

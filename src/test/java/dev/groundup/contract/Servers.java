@@ -22,6 +22,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /** Starts the three deployments; paths to the built artifacts come from failsafe (see pom.xml). */
 final class Servers {
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    /** Each deployment gets its own in-memory H2: nothing on disk, nothing shared between runs. */
+    static final String DB_URL = "jdbc:h2:mem:groundup;DB_CLOSE_DELAY=-1";
 
     record Running(URI base) {
     }
@@ -30,7 +32,7 @@ final class Servers {
     }
 
     static Running launcher() {
-        Server server = Main.newServer(new Config("127.0.0.1", 0));
+        Server server = Main.newServer(new Config("127.0.0.1", 0, DB_URL));
         try {
             server.start();
         } catch (Exception e) {
@@ -53,6 +55,7 @@ final class Servers {
         int port = freePort();
         List<String> command = List.of(java(),
                 "-Dgroundup.war=" + path("groundup.war"),
+                "-Dgroundup.db-url=" + DB_URL,
                 "-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp")),
                 "-jar", home.resolve("start.jar").toString(),
                 "jetty.home=" + home,
@@ -87,6 +90,7 @@ final class Servers {
                 "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED",
                 "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
                 "-Dgroundup.it.port=" + port,
+                "-Dgroundup.db-url=" + DB_URL,
                 "org.apache.catalina.startup.Bootstrap", "start");
         mkdirs(base.resolve("logs"));
         return startProcess("tomcat", command, base, port);
