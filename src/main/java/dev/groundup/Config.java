@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Everything Groundup can be told, resolved once at startup.
@@ -15,15 +16,22 @@ import java.util.function.Function;
  * init-params, then system properties, then environment variables, then defaults. Both end in
  * the same record, validated by the same code.
  */
-public record Config(String host, int port, String dbUrl) {
+public record Config(String host, int port, long maxBodyBytes, List<String> corsOrigins, String dbUrl) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
+
+    /** scheme://host[:port], nothing after: what a browser sends in Origin. */
+    private static final Pattern ORIGIN = Pattern.compile("[a-z][a-z0-9+.-]*://[^/?#\\s]+");
 
     /** One row per setting: its flag, its environment variables, its default, and what it means. */
     enum Setting {
         HOST("--host", "localhost", "interface to listen on", "GROUNDUP_HOST"),
         PORT("--port", "8000", "port to listen on; 0 picks a free one", "GROUNDUP_PORT", "PORT"),
+        MAX_BODY_BYTES("--max-body-bytes", "1048576", "largest request body read; more gets 413",
+                "GROUNDUP_MAX_BODY_BYTES"),
+        CORS_ORIGINS("--cors-origins", "*", "origins whose pages may call /api/: * or a comma-separated list",
+                "GROUNDUP_CORS_ORIGINS"),
         DB_URL("--db-url", "jdbc:h2:./data/groundup", "JDBC URL of the database, jdbc:h2: or jdbc:postgresql:",
                 "GROUNDUP_DB_URL");
 
@@ -65,6 +73,18 @@ public record Config(String host, int port, String dbUrl) {
         }
         if (port < 0 || port > 65535) {
             throw new Invalid("--port must be between 0 and 65535, got " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new Invalid("--max-body-bytes must be at least 1, got " + maxBodyBytes);
+        }
+        corsOrigins = List.copyOf(corsOrigins);
+        if (corsOrigins.isEmpty()) {
+            throw new Invalid("--cors-origins must be * or a comma-separated list of origins");
+        }
+        for (String origin : corsOrigins) {
+            if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+                throw new Invalid("--cors-origins: '" + origin + "' is not an origin like https://example.com or http://localhost:3000");
+            }
         }
         if (dbUrl == null || !(dbUrl.startsWith("jdbc:h2:") || dbUrl.startsWith("jdbc:postgresql:"))) {
             // Not echoed: a database URL may carry a password.
@@ -131,7 +151,9 @@ public record Config(String host, int port, String dbUrl) {
             String value = lookup.apply(s);
             v.put(s, value != null ? value.trim() : s.defaultValue);
         }
-        return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)), v.get(Setting.DB_URL));
+        return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)),
+                parseLong(Setting.MAX_BODY_BYTES, v.get(Setting.MAX_BODY_BYTES)),
+                parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {
@@ -155,6 +177,24 @@ public record Config(String host, int port, String dbUrl) {
             known.add(s.flag);
         }
         throw new Invalid("unknown option " + flag + " (known: " + String.join(", ", known) + ", --help)");
+    }
+
+    private static long parseLong(Setting setting, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new Invalid(setting.flag + " must be a number, got '" + value + "'");
+        }
+    }
+
+    private static List<String> parseList(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
     }
 
     private static int parsePort(String value) {

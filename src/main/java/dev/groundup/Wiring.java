@@ -1,10 +1,16 @@
 package dev.groundup;
 
+import dev.groundup.bench.Bench;
 import dev.groundup.db.Database;
+import dev.groundup.errors.Errors;
 import dev.groundup.hello.Hello;
+import dev.groundup.routing.Json;
+import dev.groundup.routing.Routing;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one wiring of the application: every servlet and filter is registered here.
@@ -29,8 +35,14 @@ public final class Wiring implements ServletContextListener {
                 ? launcherOpening.get()
                 : Database.open(config.dbUrl());
         try {
+            JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
+            Errors.install(context, json);
             StandardHeaders.install(context);
             Hello.install(context);
+            // Every feature's route table, in one router.
+            Routing.install(context, config, json, List.of(
+                    Hello.routes(),
+                    Bench.routes()));
         } catch (RuntimeException e) {
             contextDestroyed(event); // a failed start gets no contextDestroyed from the container
             throw e;

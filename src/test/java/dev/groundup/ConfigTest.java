@@ -11,18 +11,19 @@ class ConfigTest {
 
     @Test
     void defaultsAreLocalhost8000() {
-        assertThat(Config.fromArgs(List.of(), Map.of())).isEqualTo(new Config("localhost", 8000, "jdbc:h2:./data/groundup"));
+        assertThat(Config.fromArgs(List.of(), Map.of()))
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, List.of("*"), "jdbc:h2:./data/groundup"));
     }
 
     @Test
     void flagBeatsEnvironmentBeatsDefault() {
         Map<String, String> env = Map.of("GROUNDUP_HOST", "0.0.0.0", "GROUNDUP_PORT", "9000", "PORT", "9999");
 
-        assertThat(Config.fromArgs(List.of(), env)).extracting(Config::host, Config::port).containsExactly("0.0.0.0", 9000);
-        assertThat(Config.fromArgs(List.of("--port", "9100"), env)).extracting(Config::host, Config::port)
-                .containsExactly("0.0.0.0", 9100);
-        assertThat(Config.fromArgs(List.of("--host=127.0.0.1", "--port=0"), env)).extracting(Config::host, Config::port)
-                .containsExactly("127.0.0.1", 0);
+        assertThat(Config.fromArgs(List.of(), env).port()).isEqualTo(9000);
+        assertThat(Config.fromArgs(List.of("--port", "9100"), env).port()).isEqualTo(9100);
+        Config flags = Config.fromArgs(List.of("--host=127.0.0.1", "--port=0"), env);
+        assertThat(flags.host()).isEqualTo("127.0.0.1");
+        assertThat(flags.port()).isZero();
     }
 
     @Test
@@ -66,6 +67,31 @@ class ConfigTest {
                 .isInstanceOf(Config.Invalid.class).hasMessage("--host needs a value");
         assertThatThrownBy(() -> Config.fromArgs(List.of("stray"), Map.of()))
                 .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("unknown option stray");
+    }
+
+    @Test
+    void bodyLimitAndCorsOriginsComeFromFlagsOrEnvironment() {
+        Map<String, String> env = Map.of("GROUNDUP_MAX_BODY_BYTES", "2048",
+                "GROUNDUP_CORS_ORIGINS", "https://a.example, http://localhost:3000");
+
+        Config fromEnv = Config.fromArgs(List.of(), env);
+        assertThat(fromEnv.maxBodyBytes()).isEqualTo(2048);
+        assertThat(fromEnv.corsOrigins()).containsExactly("https://a.example", "http://localhost:3000");
+        Config fromFlags = Config.fromArgs(List.of("--max-body-bytes", "10", "--cors-origins=*"), env);
+        assertThat(fromFlags.maxBodyBytes()).isEqualTo(10);
+        assertThat(fromFlags.corsOrigins()).containsExactly("*");
+    }
+
+    @Test
+    void badBodyLimitOrOriginIsAOneLineMessage() {
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--max-body-bytes", "0"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--max-body-bytes must be at least 1, got 0");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--max-body-bytes", "1MB"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--max-body-bytes must be a number, got '1MB'");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--cors-origins", "example.com/"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("--cors-origins: 'example.com/' is not an origin");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--cors-origins", " , "), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("--cors-origins must be");
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * web.xml's default error page, for errors the container raises. Container messages are not
+ * web.xml's default error page, for errors the container raises: the same HTML page or problem
+ * details as {@link Errors#send}. Container messages are not
  * shown (they can name classes or versions); the exception, if any, goes to the log.
  * Public only because web.xml names it.
  */
@@ -26,6 +27,6 @@ public final class ErrorServlet extends HttpServlet {
             LOG.error("{} {} failed", request.getMethod(),
                     request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
         }
-        ErrorPage.write(request, response, status, ErrorPage.defaultDetail(status));
+        Errors.send(request, response, status, ErrorPage.defaultDetail(status));
     }
 }

@@ -1,21 +1,68 @@
 package dev.groundup.errors;
 
+import dev.groundup.Accept;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Error responses. Our own code answers errors directly with {@link #send}; errors the container
  * raises (no such file, an exception) reach {@link ErrorServlet}, web.xml's default error page.
- * Both render the same page, so a client never sees a container's own.
+ * Both choose the same way: RFC 9457 problem details ({@code application/problem+json}) under
+ * {@code /api/} and for clients that prefer JSON, the HTML error page for everyone else.
  */
 public final class Errors {
+    /** Where {@link #install} leaves the problem writer; a context attribute, so no static state. */
+    private static final String ATTRIBUTE = ProblemJson.class.getName();
+
     private Errors() {
     }
 
-    /** Answers {@code status} with an error page that carries {@code detail}, a sentence for the client. */
+    /** Called once by the wiring: problem details are written with the application's one mapper. */
+    public static void install(ServletContext context, ObjectMapper json) {
+        context.setAttribute(ATTRIBUTE, new ProblemJson(json));
+    }
+
+    /** Answers {@code status} with {@code detail}, a sentence for the client. */
     public static void send(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
-        ErrorPage.write(request, response, status, detail);
+        send(request, response, new Problem(status, detail));
+    }
+
+    /** Answers with {@code problem}: its status, headers, detail and invalid fields. */
+    public static void send(HttpServletRequest request, HttpServletResponse response, Problem problem)
+            throws IOException {
+        problem.headers().forEach(response::setHeader);
+        String path = path(request);
+        if (wantsJson(request, path)) {
+            problemJson(request).write(request, response, problem, path);
+        } else {
+            ErrorPage.write(request, response, problem.status(), problem.detail());
+        }
+    }
+
+    /** API paths always get JSON; elsewhere the client's Accept decides. */
+    static boolean wantsJson(HttpServletRequest request, String path) {
+        return path.equals("/api") || path.startsWith("/api/") || Accept.prefersJson(request.getHeader("Accept"));
+    }
+
+    /** The path the client asked for, without the context path; on an error dispatch, the original one. */
+    static String path(HttpServletRequest request) {
+        String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                ? original
+                : request.getRequestURI();
+        String contextPath = request.getContextPath();
+        return uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
+    }
+
+    private static ProblemJson problemJson(HttpServletRequest request) {
+        Object writer = request.getServletContext().getAttribute(ATTRIBUTE);
+        if (writer == null) {
+            throw new IllegalStateException("Errors.install was not called by the wiring");
+        }
+        return (ProblemJson) writer;
     }
 }

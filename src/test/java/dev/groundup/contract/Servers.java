@@ -32,7 +32,8 @@ final class Servers {
     }
 
     static Running launcher() {
-        Server server = Main.newServer(new Config("127.0.0.1", 0, DB_URL));
+        Server server = Main.newServer(Config.fromArgs(
+                List.of("--host", "127.0.0.1", "--port", "0", "--db-url", DB_URL), java.util.Map.of()));
         try {
             server.start();
         } catch (Exception e) {

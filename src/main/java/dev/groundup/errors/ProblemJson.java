@@ -1,0 +1,41 @@
+package dev.groundup.errors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+
+/** RFC 9457 problem details: type, title, status, detail, instance, and the invalid fields if any. */
+final class ProblemJson {
+    static final String TYPE = "application/problem+json";
+
+    private final ObjectMapper json;
+
+    ProblemJson(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, Problem problem, String path)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank"); // the status says it all; title is then the status phrase (RFC 9457 §4.2.1)
+        body.put("title", ErrorPage.title(problem.status()));
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        body.put("instance", path);
+        if (!problem.invalid().isEmpty()) {
+            body.put("errors", problem.invalid());
+        }
+        byte[] bytes = json.writeValueAsBytes(body);
+        response.resetBuffer();
+        response.setStatus(problem.status());
+        response.setContentType(TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(bytes.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(bytes);
+        }
+    }
+}

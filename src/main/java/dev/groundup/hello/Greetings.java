@@ -1,0 +1,50 @@
+package dev.groundup.hello;
+
+import dev.groundup.Html;
+import dev.groundup.errors.Problem;
+import dev.groundup.routing.Exchange;
+import java.io.IOException;
+
+/** The greeting behind {@code /hello/{name}} and {@code /api/hello}: thin handlers over one rule. */
+final class Greetings {
+    static final int MAX_NAME = 1000;
+
+    /** What the API answers. */
+    record Greeting(String message) {
+    }
+
+    /** What {@code POST /api/hello} reads: {@code {"name": "Ada"}}; other fields are ignored. */
+    record Request(String name) {
+    }
+
+    void page(Exchange ex) throws IOException {
+        ex.html("Hello " + Html.escape(name(ex.pathParam("name"))));
+    }
+
+    void fromPath(Exchange ex) throws IOException {
+        ex.json(greet(ex.pathParam("name")));
+    }
+
+    void fromQuery(Exchange ex) throws IOException {
+        ex.json(greet(ex.query("name")));
+    }
+
+    void fromBody(Exchange ex) throws IOException {
+        ex.json(greet(ex.body(Request.class).name()));
+    }
+
+    private static Greeting greet(String name) {
+        return new Greeting("Hello " + name(name));
+    }
+
+    /** Blank or absent greets the World, as the form does; a name longer than a name is refused. */
+    private static String name(String name) {
+        if (name == null || name.isBlank()) {
+            return "World";
+        }
+        if (name.length() > MAX_NAME) {
+            throw Problem.invalidField("name", "must be at most " + MAX_NAME + " characters");
+        }
+        return name.strip();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.groundup.routing;
+
+import dev.groundup.Config;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.ObjectMapper;
+
+/** Installs the route tables of every feature as one router, and CORS for the API. */
+public final class Routing {
+    private Routing() {
+    }
+
+    /**
+     * Registers the router servlet for the paths {@code tables} can match, and the CORS filter on
+     * {@code /api/*}. Fails startup if two routes collide or a route would take over another
+     * servlet's path.
+     */
+    public static void install(ServletContext context, Config config, ObjectMapper json, List<Routes> tables) {
+        Router router = new Router(tables);
+        ServletRegistration.Dynamic servlet = context.addServlet("router",
+                new RouterServlet(router, new JsonBodies(json, config.maxBodyBytes())));
+        Set<String> taken = servlet.addMapping(router.servletMappings().toArray(String[]::new));
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("routes overlap paths other servlets are mapped to: " + taken);
+        }
+        servlet.setLoadOnStartup(1);
+        context.addFilter("cors", new Cors(config.corsOrigins()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
+    }
+}

@@ -1,0 +1,186 @@
+package dev.groundup.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundup.Config;
+import dev.groundup.errors.Errors;
+import dev.groundup.errors.Problem;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The router's handler-facing behaviour over real HTTP, with route tables that exist only here
+ * (typed ids, 201 with Location, a handler that fails): what a feature such as the todo API
+ * builds on. The application's own routes are covered in every deployment by the contract suite.
+ */
+class RoutingHttpTest {
+    record Item(String title, int order, boolean done) {
+    }
+
+    private static Server server;
+    private static URI base;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        JsonMapper json = Json.newMapper();
+        Routes items = new Routes(Routes.JSON)
+                .get("/api/items/{id:long}", ex -> ex.json(Map.of("id", ex.pathLong("id"))))
+                .get("/api/items/new", ex -> ex.json(Map.of("literal", true)))
+                .get("/api/items/{name}", ex -> ex.json(Map.of("name", ex.pathParam("name"))))
+                .post("/api/items", ex -> {
+                    Item item = ex.body(Item.class);
+                    ex.created("/api/items/7", item);
+                })
+                .patch("/api/items/{id:long}", ex -> {
+                    JsonNode patch = ex.bodyTree();
+                    ex.json(new java.util.TreeMap<>(Map.of("fields", patch.propertyNames().size(), "hasTitle", patch.has("title"))));
+                })
+                .delete("/api/items/{id:long}", ex -> ex.noContent())
+                .get("/api/page", ex -> ex.json(Map.of("page", ex.queryLong("page", 1))))
+                .get("/api/missing/{id:long}", ex -> {
+                    throw Problem.notFound("No item " + ex.pathLong("id") + ".");
+                })
+                .get("/api/broken", ex -> {
+                    throw new IllegalStateException("secret table ITEMS_V2 is corrupt at dev.groundup.Secret");
+                });
+        Config config = Config.fromArgs(List.of("--max-body-bytes", "64"), Map.of());
+
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addEventListener(new ServletContextListener() {
+            @Override
+            public void contextInitialized(ServletContextEvent event) {
+                Errors.install(event.getServletContext(), json);
+                Routing.install(event.getServletContext(), config, json, List.of(items));
+            }
+        });
+        server.setHandler(context);
+        server.start();
+        base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, null, null);
+    }
+
+    @Test
+    void aNumericIdReachesTheTypedRouteAndAnythingElseTheNextBest() throws Exception {
+        assertThat(get("/api/items/42").body()).isEqualTo("{\"id\":42}");
+        assertThat(get("/api/items/new").body()).isEqualTo("{\"literal\":true}");
+        assertThat(get("/api/items/abc").body()).isEqualTo("{\"name\":\"abc\"}");
+    }
+
+    @Test
+    void aNonNumericIdWithNoOtherRouteIs404NotA500() throws Exception {
+        HttpResponse<String> reply = send("DELETE", "/api/items/abc", null, null);
+
+        assertThat(reply.statusCode()).isEqualTo(405); // the path exists (GET {name}); DELETE needs a number
+        assertThat(get("/api/missing/abc").statusCode()).isEqualTo(404);
+        assertThat(get("/api/missing/99999999999999999999").statusCode()).isEqualTo(404);
+        assertThat(get("/api/missing/5").body()).contains("\"detail\":\"No item 5.\"");
+    }
+
+    @Test
+    void createdAnswers201WithLocationAndTheJson() throws Exception {
+        HttpResponse<String> reply = send("POST", "/api/items", "application/json",
+                "{\"title\":\"Write\",\"order\":2,\"done\":false,\"extra\":1}");
+
+        assertThat(reply.statusCode()).isEqualTo(201);
+        assertThat(reply.headers().firstValue("Location")).hasValue("/api/items/7");
+        assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(reply.body()).isEqualTo("{\"title\":\"Write\",\"order\":2,\"done\":false}");
+    }
+
+    @Test
+    void wrongTypesInARecordAre422NamingTheField() throws Exception {
+        for (String[] c : new String[][]{
+                {"{\"title\":\"a\",\"order\":\"2\",\"done\":false}", "Field 'order' must be an integer"},
+                {"{\"title\":\"a\",\"order\":1.5,\"done\":false}", "Field 'order' must be an integer"},
+                {"{\"title\":\"a\",\"order\":1,\"done\":\"true\"}", "Field 'done' must be a boolean"},
+                {"{\"title\":\"a\",\"order\":1,\"done\":null}", "Field 'done' must be a boolean"},
+                {"{\"title\":\"a\",\"order\":99999999999,\"done\":true}", "Field 'order' is out of range for an integer"},
+                {"{\"title\":[],\"order\":1,\"done\":true}", "Field 'title' must be a string"}}) {
+            HttpResponse<String> reply = send("POST", "/api/items", "application/json", c[0]);
+            assertThat(reply.statusCode()).as(c[0]).isEqualTo(422);
+            assertThat(reply.body()).as(c[0]).contains(c[1]).doesNotContain("Item").doesNotContain("dev.groundup");
+        }
+    }
+
+    @Test
+    void aTreeBodyTellsAbsentFromPresent() throws Exception {
+        assertThat(send("PATCH", "/api/items/1", "application/json", "{\"order\":3}").body())
+                .isEqualTo("{\"fields\":1,\"hasTitle\":false}");
+        assertThat(send("PATCH", "/api/items/1", "application/json", "{\"title\":null}").body())
+                .contains("\"hasTitle\":true");
+        assertThat(send("PATCH", "/api/items/1", "application/json", "{\"title\"").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theBodyLimitIsTheConfiguredOne() throws Exception {
+        String body = "{\"title\":\"" + "x".repeat(64) + "\",\"order\":1,\"done\":true}";
+        HttpResponse<String> reply = send("POST", "/api/items", "application/json", body);
+
+        assertThat(reply.statusCode()).isEqualTo(413);
+        assertThat(reply.body()).contains("larger than 64 bytes");
+    }
+
+    @Test
+    void aBadQueryNumberIs400AndAbsentTakesTheDefault() throws Exception {
+        assertThat(get("/api/page?page=3").body()).isEqualTo("{\"page\":3}");
+        assertThat(get("/api/page").body()).isEqualTo("{\"page\":1}");
+        HttpResponse<String> bad = get("/api/page?page=three");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Query parameter 'page' must be an integer");
+    }
+
+    @Test
+    void aFailingHandlerIsA500ThatRevealsNothing() throws Exception {
+        HttpResponse<String> reply = get("/api/broken");
+
+        assertThat(reply.statusCode()).isEqualTo(500);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(reply.body()).contains("\"status\":500").contains("It has been logged")
+                .doesNotContain("ITEMS_V2").doesNotContain("IllegalState").doesNotContain("dev.groundup");
+    }
+
+    @Test
+    void deleteAnswers204WithNoBody() throws Exception {
+        HttpResponse<String> reply = send("DELETE", "/api/items/3", null, null);
+
+        assertThat(reply.statusCode()).isEqualTo(204);
+        assertThat(reply.body()).isEmpty();
+    }
+}
