@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * init-params, then system properties, then environment variables, then defaults. Both end in
  * the same record, validated by the same code.
  */
-public record Config(String host, int port, long maxBodyBytes, List<String> corsOrigins, String dbUrl) {
+public record Config(String host, int port, long maxBodyBytes, List<String> corsOrigins, String dbUrl,
+                     boolean trustProxy) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -33,7 +34,10 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         CORS_ORIGINS("--cors-origins", "*", "origins whose pages may call /api/: * or a comma-separated list",
                 "GROUNDUP_CORS_ORIGINS"),
         DB_URL("--db-url", "jdbc:h2:./data/groundup", "JDBC URL of the database, jdbc:h2: or jdbc:postgresql:",
-                "GROUNDUP_DB_URL");
+                "GROUNDUP_DB_URL"),
+        TRUST_PROXY("--trust-proxy", "false",
+                "true to build links from X-Forwarded-Proto/-Host (only behind a proxy that sets them)",
+                "GROUNDUP_TRUST_PROXY");
 
         final String flag;
         final String defaultValue;
@@ -153,7 +157,8 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         }
         return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)),
                 parseLong(Setting.MAX_BODY_BYTES, v.get(Setting.MAX_BODY_BYTES)),
-                parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL));
+                parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
+                parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {
@@ -185,6 +190,14 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         } catch (NumberFormatException e) {
             throw new Invalid(setting.flag + " must be a number, got '" + value + "'");
         }
+    }
+
+    private static boolean parseBoolean(Setting setting, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new Invalid(setting.flag + " must be true or false, got '" + value + "'");
+        };
     }
 
     private static List<String> parseList(String value) {

@@ -6,6 +6,7 @@ import dev.groundup.errors.Errors;
 import dev.groundup.hello.Hello;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
+import dev.groundup.todos.Todos;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -42,7 +43,8 @@ public final class Wiring implements ServletContextListener {
             // Every feature's route table, in one router.
             Routing.install(context, config, json, List.of(
                     Hello.routes(),
-                    Bench.routes()));
+                    Bench.routes(),
+                    Todos.routes(database.jdbi(), config.trustProxy())));
         } catch (RuntimeException e) {
             contextDestroyed(event); // a failed start gets no contextDestroyed from the container
             throw e;

@@ -12,7 +12,7 @@ class ConfigTest {
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, List.of("*"), "jdbc:h2:./data/groundup"));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, List.of("*"), "jdbc:h2:./data/groundup", false));
     }
 
     @Test
@@ -44,6 +44,16 @@ class ConfigTest {
                 .isInstanceOf(Config.Invalid.class)
                 .hasMessageContaining("write postgres://h/db as jdbc:postgresql://h/db")
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void trustProxyIsOffUnlessSetToTrue() {
+        assertThat(Config.fromArgs(List.of(), Map.of()).trustProxy()).isFalse();
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_TRUST_PROXY", "TRUE")).trustProxy()).isTrue();
+        assertThat(Config.fromArgs(List.of("--trust-proxy", "false"), Map.of("GROUNDUP_TRUST_PROXY", "true")).trustProxy())
+                .isFalse();
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--trust-proxy", "yes"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--trust-proxy must be true or false, got 'yes'");
     }
 
     @Test
@@ -99,6 +109,6 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromArgs(List.of("--port", "1", "--help"), Map.of()))
                 .isInstanceOf(Config.HelpRequested.class);
         assertThat(Config.usage()).contains("--host HOST").contains("--port PORT").contains("--db-url")
-                .contains("GROUNDUP_DB_URL").contains("GROUNDUP_PORT or PORT");
+                .contains("GROUNDUP_DB_URL").contains("--trust-proxy").contains("GROUNDUP_PORT or PORT");
     }
 }

@@ -139,6 +139,28 @@ class LauncherIT {
     }
 
     @Test
+    void theDefaultDatabaseIsAnH2FileUnderDataThatKeepsTodosAcrossARestart() throws Exception {
+        Launched first = launch(Map.of(), "--port", "0");
+        int port = Integer.parseInt(first.awaitLine(UP).group(2));
+        HttpResponse<String> created = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/todos"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"survive a restart\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        first.sigterm();
+        first.awaitLine(DOWN);
+        assertThat(first.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(workDir.resolve("data/groundup.mv.db")).isRegularFile();
+
+        Launched second = launch(Map.of(), "--port", "0");
+        int secondPort = Integer.parseInt(second.awaitLine(UP).group(2));
+
+        assertThat(get(secondPort, "/api/todos")).contains("\"title\":\"survive a restart\"");
+        assertThat(first.stderr() + second.stderr()).doesNotContain("Exception").doesNotContain("WARN");
+    }
+
+    @Test
     void theDefaultDatabaseIsAnH2FileUnderDataThatASecondInstanceCannotShare() throws Exception {
         Launched first = launch(Map.of(), "--port", "0");
         first.awaitLine(UP);
