@@ -60,7 +60,11 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            deregisterOurDrivers();
             throw new StartupException("cannot connect to the database " + url.redacted() + ": " + oneLine(e), e);
+        } catch (RuntimeException e) {
+            deregisterOurDrivers(); // a failed deployment is undeployed too
+            throw e;
         }
     }
 
