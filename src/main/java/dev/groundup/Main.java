@@ -50,20 +50,24 @@ public final class Main {
             return;
         }
 
+        // The database opens on a thread of its own from the start, so that its work overlaps
+        // Jetty's; the wiring waits for it and owns it from then on. Logging is set up first,
+        // here: SLF4J warns on stderr when two threads start it at once.
+        LoggerFactory.getILoggerFactory();
+        Database.Opening database = new Database.Opening(config.dbUrl());
         Server server = newServer(config);
+        server.getDescendant(WebAppContext.class).setAttribute(Database.Opening.ATTRIBUTE, database);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         String address = config.host() + ":" + config.port();
         try {
             // Bind before deploying, so a taken port fails fast and deploys nothing.
             connector.open();
             address = config.host() + ":" + connector.getLocalPort();
-            // The database opens on another thread while Jetty starts; the wiring waits for it.
-            server.getDescendant(WebAppContext.class)
-                    .setAttribute(Database.Opening.ATTRIBUTE, new Database.Opening(config.dbUrl()));
             server.start();
         } catch (Exception e) {
             System.err.println("groundup: " + startupFailure(e, address));
             stopQuietly(server);
+            database.discard();
             System.exit(1);
             return;
         }

@@ -33,7 +33,7 @@ public final class Wiring implements ServletContextListener {
         context.setAttribute(Config.ATTRIBUTE, config);
 
         database = context.getAttribute(Database.Opening.ATTRIBUTE) instanceof Database.Opening launcherOpening
-                ? launcherOpening.get()
+                ? launcherOpening.take()
                 : Database.open(config.dbUrl());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON

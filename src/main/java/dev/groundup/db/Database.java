@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -29,11 +30,14 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseUrl url;
+    private final String schemaVersion;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(DatabaseUrl url, HikariDataSource pool) {
+    private Database(DatabaseUrl url, String schemaVersion, HikariDataSource pool) {
         this.url = url;
+        this.schemaVersion = schemaVersion;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
     }
@@ -45,6 +49,12 @@ public final class Database implements AutoCloseable {
      *     line for an operator, with any password in the URL masked
      */
     public static Database open(String jdbcUrl) {
+        Database database = openQuietly(jdbcUrl);
+        database.logReady();
+        return database;
+    }
+
+    private static Database openQuietly(String jdbcUrl) {
         DatabaseUrl url = DatabaseUrl.of(jdbcUrl);
         // A connection of our own first: an unreachable database fails here, fast and with the
         // driver's own words, instead of as the pool's logged stack trace. Held until the pool is
@@ -52,9 +62,7 @@ public final class Database implements AutoCloseable {
         try (Connection probe = connect(url)) {
             HikariDataSource pool = new HikariDataSource(poolConfig(url));
             try {
-                String version = migrate(url, pool);
-                LOG.info("database {} at schema version {}", url.redacted(), version);
-                return new Database(url, pool);
+                return new Database(url, migrate(url, pool), pool);
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
@@ -70,18 +78,21 @@ public final class Database implements AutoCloseable {
 
     /**
      * A database being opened on a thread of its own, so that the work overlaps the rest of
-     * startup. The launcher starts one and leaves it in the context under {@link #ATTRIBUTE};
-     * the wiring takes it with {@link #get}, which fails as {@link #open} would have.
+     * startup. The launcher starts one before Jetty and leaves it in the context under
+     * {@link #ATTRIBUTE}; the wiring takes it with {@link #take}, which fails as {@link #open}
+     * would have. Until taken it says nothing, so a start that fails first (a taken port) still
+     * reports one line.
      */
     public static final class Opening {
         public static final String ATTRIBUTE = Opening.class.getName();
 
         private final CompletableFuture<Database> result = new CompletableFuture<>();
+        private final AtomicBoolean taken = new AtomicBoolean();
 
         public Opening(String jdbcUrl) {
             Thread thread = new Thread(() -> {
                 try {
-                    result.complete(open(jdbcUrl));
+                    result.complete(openQuietly(jdbcUrl));
                 } catch (Throwable failure) {
                     result.completeExceptionally(failure);
                 }
@@ -90,8 +101,26 @@ public final class Database implements AutoCloseable {
             thread.start();
         }
 
-        /** Waits for the database; rethrows the failure to open it, such as a {@link StartupException}. */
-        public Database get() {
+        /** Waits for the database, which the caller then owns; rethrows the failure to open it. */
+        public Database take() {
+            taken.set(true);
+            Database database = await();
+            database.logReady();
+            return database;
+        }
+
+        /**
+         * For a start that failed before the wiring took the database: closes it when it is open,
+         * without waiting for that (the process is on its way out; the failure it reports is
+         * the one that counts).
+         */
+        public void discard() {
+            if (!taken.getAndSet(true)) {
+                result.thenAccept(Database::close);
+            }
+        }
+
+        private Database await() {
             try {
                 return result.join();
             } catch (CompletionException e) {
@@ -107,9 +136,12 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** Closes every connection and stops the pool's threads. */
+    /** Closes every connection and stops the pool's threads; again, does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         if (url.isH2InMemory()) {
             // An in-memory H2 database can outlive its connections (DB_CLOSE_DELAY=-1): shut it
             // down, so an undeploy frees it. A file database closes with its last connection.
@@ -127,6 +159,10 @@ public final class Database implements AutoCloseable {
         }
         pool.close();
         deregisterOurDrivers();
+    }
+
+    private void logReady() {
+        LOG.info("database {} at schema version {}", url.redacted(), schemaVersion);
     }
 
     private static Connection connect(DatabaseUrl url) throws SQLException {
