@@ -26,14 +26,20 @@ record DatabaseUrl(String jdbcUrl) {
     }
 
     /**
-     * The URL to connect with. H2 closes its databases from a JVM shutdown hook of its own, which
-     * in a container can run while requests are still finishing; we close it ourselves, after
-     * the last request, so that hook is turned off unless the URL says otherwise.
+     * The URL to connect with; for H2, two settings unless the URL gives its own. H2 closes its
+     * databases from a JVM shutdown hook, which in a container can run while requests are still
+     * finishing: we close it ourselves, after the last request, so the hook is off. And H2 writes
+     * the errors it raises to a {@code .trace.db} file beside the database (or, when it cannot,
+     * as stack traces on stderr): they go to SLF4J instead, where the log configuration decides.
      */
     String connectUrl() {
-        return isH2() && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT=")
-                ? jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE"
-                : jdbcUrl;
+        if (!isH2()) {
+            return jdbcUrl;
+        }
+        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+        return jdbcUrl
+                + (upper.contains("DB_CLOSE_ON_EXIT=") ? "" : ";DB_CLOSE_ON_EXIT=FALSE")
+                + (upper.contains("TRACE_LEVEL_FILE=") ? "" : ";TRACE_LEVEL_FILE=4");
     }
 
     /** The driver itself, not DriverManager's pick: no scan of every driver on the class path. */

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -105,6 +109,21 @@ class DatabaseStartupTest {
                 .isInstanceOf(StartupException.class)
                 .hasMessageStartingWith("cannot connect to the database " + url + ": ")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aSchemaWithTablesFlywayDoesNotKnowIsAStartupExceptionNotAMigration() throws SQLException {
+        String url = "jdbc:h2:mem:foreign-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (Connection other = DriverManager.getConnection(url); Statement statement = other.createStatement()) {
+            statement.execute("CREATE TABLE someone_elses (id INT)");
+
+            assertThatThrownBy(() -> Database.open(url))
+                    .isInstanceOf(StartupException.class)
+                    .hasMessageStartingWith("cannot migrate the database " + url + ": ")
+                    .hasMessageContaining("non-empty schema")
+                    .hasMessageNotContaining("\n");
+            statement.execute("SHUTDOWN");
+        }
     }
 
     @Test

@@ -21,11 +21,12 @@ class DatabaseUrlTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "jdbc:h2:./data/groundup | jdbc:h2:./data/groundup;DB_CLOSE_ON_EXIT=FALSE",
-            "jdbc:h2:mem:x;db_close_on_exit=true | jdbc:h2:mem:x;db_close_on_exit=true",
+            "jdbc:h2:./data/groundup | jdbc:h2:./data/groundup;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4",
+            "jdbc:h2:mem:x;db_close_on_exit=true | jdbc:h2:mem:x;db_close_on_exit=true;TRACE_LEVEL_FILE=4",
+            "jdbc:h2:./d;TRACE_LEVEL_FILE=1 | jdbc:h2:./d;TRACE_LEVEL_FILE=1;DB_CLOSE_ON_EXIT=FALSE",
             "jdbc:postgresql://h/db | jdbc:postgresql://h/db",
     })
-    void h2sOwnExitHookIsOffUnlessTheUrlAsksForIt(String url, String connectUrl) {
+    void h2sExitHookIsOffAndItsTraceGoesToTheLogUnlessTheUrlSaysOtherwise(String url, String connectUrl) {
         assertThat(DatabaseUrl.of(url).connectUrl()).isEqualTo(connectUrl);
     }
 }

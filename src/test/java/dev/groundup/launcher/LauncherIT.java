@@ -171,6 +171,13 @@ class LauncherIT {
     }
 
     @Test
+    void anUnusableDataFolderIsOneClearLineAndExit1() throws Exception {
+        java.nio.file.Files.writeString(workDir.resolve("data"), "a file where the folder should be");
+
+        assertFailsWithOneLine(launch(Map.of(), "--port", "0"), 1, "cannot connect to the database jdbc:h2:./data/groundup: ");
+    }
+
+    @Test
     void helpPrintsUsageAndExits0() throws Exception {
         Launched app = launch(Map.of(), "--help");
         assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
