@@ -12,6 +12,9 @@ import java.util.Collections;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -32,13 +35,15 @@ public final class Database implements AutoCloseable {
     private final DatabaseUrl url;
     private final String schemaVersion;
     private final HikariDataSource pool;
+    private final ScheduledExecutorService housekeeping;
     private final Jdbi jdbi;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(DatabaseUrl url, String schemaVersion, HikariDataSource pool) {
+    private Database(DatabaseUrl url, String schemaVersion, HikariDataSource pool, ScheduledExecutorService housekeeping) {
         this.url = url;
         this.schemaVersion = schemaVersion;
         this.pool = pool;
+        this.housekeeping = housekeeping;
         this.jdbi = Jdbi.create(pool);
     }
 
@@ -60,11 +65,12 @@ public final class Database implements AutoCloseable {
         // driver's own words, instead of as the pool's logged stack trace. Held until the pool is
         // up, so an H2 file database is opened once, not closed and reopened.
         try (Connection probe = connect(url)) {
-            HikariDataSource pool = new HikariDataSource(poolConfig(url));
+            ScheduledExecutorService housekeeping = housekeeping();
+            HikariDataSource pool = new HikariDataSource(poolConfig(url, housekeeping));
             try {
-                return new Database(url, migrate(url, pool), pool);
+                return new Database(url, migrate(url, pool), pool, housekeeping);
             } catch (RuntimeException e) {
-                pool.close();
+                stop(pool, housekeeping);
                 throw e;
             }
         } catch (SQLException e) {
@@ -157,8 +163,36 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
-        pool.close();
+        stop(pool, housekeeping);
         deregisterOurDrivers();
+    }
+
+    /**
+     * The pool's housekeeping thread is ours, not Hikari's: Hikari stops its own without waiting
+     * for it to end, so a container checking for leftover threads right after an undeploy
+     * could still find it running.
+     */
+    private static ScheduledExecutorService housekeeping() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "groundup-db-housekeeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    private static void stop(HikariDataSource pool, ScheduledExecutorService housekeeping) {
+        pool.close(); // waits for its connection threads
+        housekeeping.shutdownNow();
+        try {
+            if (!housekeeping.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("the pool's housekeeping thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void logReady() {
@@ -175,8 +209,9 @@ public final class Database implements AutoCloseable {
         return connection;
     }
 
-    private static HikariConfig poolConfig(DatabaseUrl url) {
+    private static HikariConfig poolConfig(DatabaseUrl url, ScheduledExecutorService housekeeping) {
         HikariConfig config = new HikariConfig();
+        config.setScheduledExecutor(housekeeping);
         config.setPoolName("groundup-db");
         config.setJdbcUrl(url.connectUrl());
         config.setDriverClassName(url.driver().getClass().getName());
