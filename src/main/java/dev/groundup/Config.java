@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * init-params, then system properties, then environment variables, then defaults. Both end in
  * the same record, validated by the same code.
  */
-public record Config(String host, int port, long maxBodyBytes, List<String> corsOrigins) {
+public record Config(String host, int port, long maxBodyBytes, List<String> corsOrigins, String dbUrl,
+                     boolean trustProxy) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -31,7 +32,12 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         MAX_BODY_BYTES("--max-body-bytes", "1048576", "largest request body read; more gets 413",
                 "GROUNDUP_MAX_BODY_BYTES"),
         CORS_ORIGINS("--cors-origins", "*", "origins whose pages may call /api/: * or a comma-separated list",
-                "GROUNDUP_CORS_ORIGINS");
+                "GROUNDUP_CORS_ORIGINS"),
+        DB_URL("--db-url", "jdbc:h2:./data/groundup", "JDBC URL of the database, jdbc:h2: or jdbc:postgresql:",
+                "GROUNDUP_DB_URL"),
+        TRUST_PROXY("--trust-proxy", "false",
+                "true to build links from X-Forwarded-Proto/-Host (only behind a proxy that sets them)",
+                "GROUNDUP_TRUST_PROXY");
 
         final String flag;
         final String defaultValue;
@@ -83,6 +89,11 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
             if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
                 throw new Invalid("--cors-origins: '" + origin + "' is not an origin like https://example.com or http://localhost:3000");
             }
+        }
+        if (dbUrl == null || !(dbUrl.startsWith("jdbc:h2:") || dbUrl.startsWith("jdbc:postgresql:"))) {
+            // Not echoed: a database URL may carry a password.
+            throw new Invalid("--db-url must start with jdbc:h2: or jdbc:postgresql:"
+                    + (dbUrl != null && dbUrl.startsWith("postgres") ? " (write postgres://h/db as jdbc:postgresql://h/db)" : ""));
         }
     }
 
@@ -146,7 +157,8 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         }
         return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)),
                 parseLong(Setting.MAX_BODY_BYTES, v.get(Setting.MAX_BODY_BYTES)),
-                parseList(v.get(Setting.CORS_ORIGINS)));
+                parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
+                parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {
@@ -178,6 +190,14 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         } catch (NumberFormatException e) {
             throw new Invalid(setting.flag + " must be a number, got '" + value + "'");
         }
+    }
+
+    private static boolean parseBoolean(Setting setting, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new Invalid(setting.flag + " must be true or false, got '" + value + "'");
+        };
     }
 
     private static List<String> parseList(String value) {

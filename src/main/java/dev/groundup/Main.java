@@ -1,5 +1,6 @@
 package dev.groundup;
 
+import dev.groundup.db.Database;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
@@ -50,7 +52,13 @@ public final class Main {
             return;
         }
 
+        // The database opens on a thread of its own from the start, so that its work overlaps
+        // Jetty's; the wiring waits for it and owns it from then on. Logging is set up first,
+        // here: SLF4J warns on stderr when two threads start it at once.
+        LoggerFactory.getILoggerFactory();
+        Database.Opening database = new Database.Opening(config.dbUrl());
         Server server = newServer(config);
+        server.getDescendant(WebAppContext.class).setAttribute(Database.Opening.ATTRIBUTE, database);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         String address = config.host() + ":" + config.port();
         try {
@@ -61,6 +69,7 @@ public final class Main {
         } catch (Exception e) {
             System.err.println("groundup: " + startupFailure(e, address));
             stopQuietly(server);
+            database.discard();
             System.exit(1);
             return;
         }
@@ -137,6 +146,8 @@ public final class Main {
                 return "cannot listen on " + address + ": unknown host";
             }
         }
+        // Not a reason an operator can act on but a bug: the one line, and the whole story in the log.
+        LoggerFactory.getLogger(Main.class).error("failed to start", e);
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();

@@ -1,10 +1,12 @@
 package dev.groundup;
 
 import dev.groundup.bench.Bench;
+import dev.groundup.db.Database;
 import dev.groundup.errors.Errors;
 import dev.groundup.hello.Hello;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
+import dev.groundup.todos.Todos;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -19,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Servlet API cannot register in code: the error page and welcome files.
  */
 public final class Wiring implements ServletContextListener {
+    /** Opened when the context starts, closed when it is destroyed: one pool per deployment. */
+    private Database database;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -28,13 +32,30 @@ public final class Wiring implements ServletContextListener {
                 : Config.fromContext(context);
         context.setAttribute(Config.ATTRIBUTE, config);
 
-        JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
-        Errors.install(context, json);
-        StandardHeaders.install(context);
-        Hello.install(context);
-        // Every feature's route table, in one router.
-        Routing.install(context, config, json, List.of(
-                Hello.routes(),
-                Bench.routes()));
+        database = context.getAttribute(Database.Opening.ATTRIBUTE) instanceof Database.Opening launcherOpening
+                ? launcherOpening.take()
+                : Database.open(config.dbUrl());
+        try {
+            JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
+            Errors.install(context, json);
+            StandardHeaders.install(context);
+            Hello.install(context);
+            // Every feature's route table, in one router.
+            Routing.install(context, config, json, List.of(
+                    Hello.routes(),
+                    Bench.routes(),
+                    Todos.routes(database.jdbi(), config.trustProxy())));
+        } catch (RuntimeException e) {
+            contextDestroyed(event); // a failed start gets no contextDestroyed from the container
+            throw e;
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 }

@@ -12,7 +12,7 @@ class ConfigTest {
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, List.of("*")));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, List.of("*"), "jdbc:h2:./data/groundup", false));
     }
 
     @Test
@@ -24,6 +24,36 @@ class ConfigTest {
         Config flags = Config.fromArgs(List.of("--host=127.0.0.1", "--port=0"), env);
         assertThat(flags.host()).isEqualTo("127.0.0.1");
         assertThat(flags.port()).isZero();
+    }
+
+    @Test
+    void databaseUrlComesFromFlagOrEnvironmentAndDefaultsToAnH2FileUnderData() {
+        String postgres = "jdbc:postgresql://db.internal:5432/groundup?user=app";
+        assertThat(Config.fromArgs(List.of(), Map.of()).dbUrl()).isEqualTo("jdbc:h2:./data/groundup");
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_DB_URL", postgres)).dbUrl()).isEqualTo(postgres);
+        assertThat(Config.fromArgs(List.of("--db-url", "jdbc:h2:mem:x"), Map.of("GROUNDUP_DB_URL", postgres)).dbUrl())
+                .isEqualTo("jdbc:h2:mem:x");
+    }
+
+    @Test
+    void onlyH2AndPostgresqlUrlsAreAcceptedAndABadOneIsNotEchoed() {
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--db-url", "jdbc:mysql://h/db?password=secret"), Map.of()))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessage("--db-url must start with jdbc:h2: or jdbc:postgresql:");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--db-url", "postgres://u:secret@h/db"), Map.of()))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessageContaining("write postgres://h/db as jdbc:postgresql://h/db")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void trustProxyIsOffUnlessSetToTrue() {
+        assertThat(Config.fromArgs(List.of(), Map.of()).trustProxy()).isFalse();
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_TRUST_PROXY", "TRUE")).trustProxy()).isTrue();
+        assertThat(Config.fromArgs(List.of("--trust-proxy", "false"), Map.of("GROUNDUP_TRUST_PROXY", "true")).trustProxy())
+                .isFalse();
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--trust-proxy", "yes"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--trust-proxy must be true or false, got 'yes'");
     }
 
     @Test
@@ -78,6 +108,7 @@ class ConfigTest {
     void helpIsNotAnError() {
         assertThatThrownBy(() -> Config.fromArgs(List.of("--port", "1", "--help"), Map.of()))
                 .isInstanceOf(Config.HelpRequested.class);
-        assertThat(Config.usage()).contains("--host HOST").contains("--port PORT").contains("GROUNDUP_PORT or PORT");
+        assertThat(Config.usage()).contains("--host HOST").contains("--port PORT").contains("--db-url")
+                .contains("GROUNDUP_DB_URL").contains("--trust-proxy").contains("GROUNDUP_PORT or PORT");
     }
 }

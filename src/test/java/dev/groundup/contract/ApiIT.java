@@ -43,7 +43,7 @@ class ApiIT {
     }
 
     /** A problem document with all four members, and nothing from inside the server. */
-    private static void assertProblem(Reply reply, int status, String detailContains) {
+    static void assertProblem(Reply reply, int status, String detailContains) {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(reply.type()).isEqualTo(PROBLEM);
         assertThat(reply.text())

@@ -3,9 +3,9 @@ package dev.groundup.contract;
 import java.net.URI;
 
 /**
- * The three ways Groundup runs. Every contract test class is a {@code @ParameterizedClass}
- * over this enum, so each case runs against all three. A server starts the first time a test
- * asks for it and stops when the test JVM exits.
+ * The three ways Groundup runs, and the launcher once more on PostgreSQL. Every contract test
+ * class is a {@code @ParameterizedClass} over this enum, so each case runs against all of them.
+ * A server starts the first time a test asks for it and stops when the test JVM exits.
  */
 public enum Deployment {
     /** {@code Main.newServer} in this JVM, port 0. */
@@ -13,7 +13,9 @@ public enum Deployment {
     /** target/groundup.war in a standalone jetty-home, started with our jetty-base. */
     JETTY(Servers::jetty),
     /** target/groundup.war as ROOT in a standalone Tomcat. */
-    TOMCAT(Servers::tomcat);
+    TOMCAT(Servers::tomcat),
+    /** The launcher in this JVM on PostgreSQL (this run's own database), where the others use H2. */
+    LAUNCHER_POSTGRESQL(Servers::launcherOnPostgresql);
 
     private final java.util.function.Supplier<Servers.Running> starter;
     private Servers.Running running;

@@ -2,6 +2,7 @@ package dev.groundup.contract;
 
 import dev.groundup.Config;
 import dev.groundup.Main;
+import dev.groundup.db.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,6 +23,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /** Starts the three deployments; paths to the built artifacts come from failsafe (see pom.xml). */
 final class Servers {
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    /** Each deployment gets its own in-memory H2: nothing on disk, nothing shared between runs. */
+    static final String DB_URL = "jdbc:h2:mem:groundup;DB_CLOSE_DELAY=-1";
 
     record Running(URI base) {
     }
@@ -30,7 +33,19 @@ final class Servers {
     }
 
     static Running launcher() {
-        Server server = Main.newServer(Config.fromArgs(List.of("--host", "127.0.0.1", "--port", "0"), java.util.Map.of()));
+        return launcher("--db-url", DB_URL);
+    }
+
+    /** The launcher on this run's own PostgreSQL database; skipped (or failed, with CI=true) without one. */
+    static Running launcherOnPostgresql() {
+        return launcher("--db-url", TestPostgres.url());
+    }
+
+    /** {@code Main.newServer} in this JVM on a free port, with {@code flags} as on the command line. */
+    static Running launcher(String... flags) {
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
+        args.addAll(List.of(flags));
+        Server server = Main.newServer(Config.fromArgs(args, java.util.Map.of()));
         try {
             server.start();
         } catch (Exception e) {
@@ -48,23 +63,38 @@ final class Servers {
     }
 
     static Running jetty() {
+        return awaitReady(startJetty("jetty", DB_URL));
+    }
+
+    static Running tomcat() {
+        return awaitReady(startTomcat("tomcat", DB_URL));
+    }
+
+    /** A container process, started and not yet waited for; its output goes to {@code log}. */
+    record Started(String name, Process process, Path log, URI base) {
+    }
+
+    /** The WAR in a standalone Jetty working in {@code workDir/name}, on {@code dbUrl}. */
+    static Started startJetty(String name, String dbUrl) {
         Path home = path("groundup.jettyHome");
-        Path work = fresh(path("groundup.workDir").resolve("jetty"));
+        Path work = fresh(path("groundup.workDir").resolve(name));
         int port = freePort();
         List<String> command = List.of(java(),
                 "-Dgroundup.war=" + path("groundup.war"),
+                "-Dgroundup.db-url=" + dbUrl,
                 "-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp")),
                 "-jar", home.resolve("start.jar").toString(),
                 "jetty.home=" + home,
                 "jetty.base=" + path("groundup.jettyBase"),
                 "jetty.http.host=127.0.0.1",
                 "jetty.http.port=" + port);
-        return startProcess("jetty", command, work, port);
+        return startProcess(name, command, work, port);
     }
 
-    static Running tomcat() {
+    /** The WAR as ROOT in a standalone Tomcat whose base is {@code workDir/name}, on {@code dbUrl}. */
+    static Started startTomcat(String name, String dbUrl) {
         Path home = path("groundup.tomcatHome");
-        Path base = fresh(path("groundup.workDir").resolve("tomcat"));
+        Path base = fresh(path("groundup.workDir").resolve(name));
         int port = freePort();
         try {
             copyTree(home.resolve("conf"), base.resolve("conf"));
@@ -87,12 +117,13 @@ final class Servers {
                 "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED",
                 "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
                 "-Dgroundup.it.port=" + port,
+                "-Dgroundup.db-url=" + dbUrl,
                 "org.apache.catalina.startup.Bootstrap", "start");
         mkdirs(base.resolve("logs"));
-        return startProcess("tomcat", command, base, port);
+        return startProcess(name, command, base, port);
     }
 
-    private static Running startProcess(String name, List<String> command, Path work, int port) {
+    private static Started startProcess(String name, List<String> command, Path work, int port) {
         Path log = work.resolve(name + ".log");
         Process process;
         try {
@@ -101,31 +132,34 @@ final class Servers {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            process.destroy();
-            try {
-                process.waitFor();
-            } catch (InterruptedException ignored) {
-                process.destroyForcibly();
-            }
-        }));
-        URI base = URI.create("http://127.0.0.1:" + port);
-        awaitReady(name, base, process, log);
-        return new Running(base);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
+        return new Started(name, process, log, URI.create("http://127.0.0.1:" + port));
+    }
+
+    /** SIGTERM, as an operator's stop: the container undeploys, then exits. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException ignored) {
+            process.destroyForcibly();
+        }
     }
 
     /** Ready means /hello answers 200: the WAR is deployed, not just the port open. */
-    private static void awaitReady(String name, URI base, Process process, Path log) {
+    static Running awaitReady(Started started) {
+        String name = started.name();
+        Process process = started.process();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(base.resolve("/hello")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest probe = HttpRequest.newBuilder(started.base().resolve("/hello")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail(log));
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail(started.log()));
             }
             try {
                 if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                    return new Running(started.base());
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -136,7 +170,8 @@ final class Servers {
             sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException(name + " did not answer 200 on /hello within " + STARTUP + "; log:\n" + tail(log));
+        throw new IllegalStateException(name + " did not answer 200 on /hello within " + STARTUP + "; log:\n"
+                + tail(started.log()));
     }
 
     static String java() {

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real {@code java -jar target/groundup.jar}: its lines, flags, environment, signals and exit codes. */
 class LauncherIT {
@@ -35,6 +36,9 @@ class LauncherIT {
             "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server DOWN - (\\S+):(\\d+)$");
 
     private final List<Launched> launched = new ArrayList<>();
+    /** The launcher's working directory: its default H2 database goes to ./data under it. */
+    @TempDir
+    Path workDir;
 
     @AfterEach
     void killLeftovers() {
@@ -124,6 +128,56 @@ class LauncherIT {
     }
 
     @Test
+    void anUnreachableDatabaseIsOneClearLineAndExit1() throws Exception {
+        int closedPort = freePort();
+        Launched app = launch(Map.of("GROUNDUP_DB_URL",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/groundup?user=app&password=s3cret"), "--port", "0");
+
+        assertFailsWithOneLine(app, 1, "cannot connect to the database jdbc:postgresql://127.0.0.1:" + closedPort
+                + "/groundup?user=app&password=***: Connection to 127.0.0.1:" + closedPort + " refused");
+        assertThat(app.stderr()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void theDefaultDatabaseIsAnH2FileUnderDataThatKeepsTodosAcrossARestart() throws Exception {
+        Launched first = launch(Map.of(), "--port", "0");
+        int port = Integer.parseInt(first.awaitLine(UP).group(2));
+        HttpResponse<String> created = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/todos"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"survive a restart\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        first.sigterm();
+        first.awaitLine(DOWN);
+        assertThat(first.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(workDir.resolve("data/groundup.mv.db")).isRegularFile();
+
+        Launched second = launch(Map.of(), "--port", "0");
+        int secondPort = Integer.parseInt(second.awaitLine(UP).group(2));
+
+        assertThat(get(secondPort, "/api/todos")).contains("\"title\":\"survive a restart\"");
+        assertThat(first.stderr() + second.stderr()).doesNotContain("Exception").doesNotContain("WARN");
+    }
+
+    @Test
+    void theDefaultDatabaseIsAnH2FileUnderDataThatASecondInstanceCannotShare() throws Exception {
+        Launched first = launch(Map.of(), "--port", "0");
+        first.awaitLine(UP);
+        assertThat(workDir.resolve("data/groundup.mv.db")).isRegularFile();
+
+        Launched second = launch(Map.of(), "--port", "0");
+        assertFailsWithOneLine(second, 1, "cannot connect to the database jdbc:h2:./data/groundup: Database may be already in use");
+    }
+
+    @Test
+    void anUnusableDataFolderIsOneClearLineAndExit1() throws Exception {
+        java.nio.file.Files.writeString(workDir.resolve("data"), "a file where the folder should be");
+
+        assertFailsWithOneLine(launch(Map.of(), "--port", "0"), 1, "cannot connect to the database jdbc:h2:./data/groundup: ");
+    }
+
+    @Test
     void helpPrintsUsageAndExits0() throws Exception {
         Launched app = launch(Map.of(), "--help");
         assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
@@ -144,7 +198,7 @@ class LauncherIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("groundup.jar")));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("GROUNDUP_") || k.equals("PORT"));
         builder.environment().putAll(env);
         Launched app = new Launched(builder.start());

@@ -1,0 +1,54 @@
+package dev.groundup.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundup.contract.Http.Reply;
+import java.net.URI;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * With {@code --trust-proxy true}, todo links use the scheme and host a reverse proxy passes on,
+ * and only well-formed ones. (Without it they are ignored: {@link TodoApiIT} shows that in every
+ * deployment.) The launcher in this JVM stands in for all three: the code is the same.
+ */
+class TrustedProxyIT {
+    private static URI base;
+
+    @BeforeAll
+    static void start() {
+        base = Servers.launcher("--db-url", "jdbc:h2:mem:trusted-proxy;DB_CLOSE_DELAY=-1", "--trust-proxy", "true").base();
+    }
+
+    @ParameterizedTest(name = "proto [{0}] host [{1}] -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "https        | todo.example.com      | https://todo.example.com",
+            "HTTPS        | -                     | https://127.0.0.1:PORT",
+            "-            | todo.example.com:8443 | http://todo.example.com:8443",
+            "https, http  | a.example, b.internal | https://a.example",
+            "https        | [2001:db8::1]:443     | https://[2001:db8::1]:443",
+            "javascript   | evil.example/x?y      | http://127.0.0.1:PORT",
+            "ftp          | a b                   | http://127.0.0.1:PORT",
+    })
+    void linksFollowTheProxysHeadersWhenTheyAreWellFormed(String proto, String host, String origin) {
+        ClassicRequestBuilder post = ClassicRequestBuilder.post(base.resolve("/api/todos"))
+                .setEntity(new StringEntity("{\"title\":\"behind a proxy\"}", ContentType.APPLICATION_JSON));
+        if (proto != null) {
+            post.addHeader("X-Forwarded-Proto", proto);
+        }
+        if (host != null) {
+            post.addHeader("X-Forwarded-Host", host);
+        }
+
+        Reply reply = Http.send(post.build());
+
+        String expected = origin.replace("PORT", String.valueOf(base.getPort())) + "/api/todos/";
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.header("Location")).startsWith(expected).matches(".*/api/todos/\\d+");
+        assertThat(reply.text()).contains("\"url\":\"" + reply.header("Location") + "\"");
+    }
+}
