@@ -1,5 +1,6 @@
 package dev.groundup;
 
+import dev.groundup.files.StaticFiles;
 import dev.groundup.hello.Hello;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -24,5 +25,6 @@ public final class Wiring implements ServletContextListener {
 
         StandardHeaders.install(context);
         Hello.install(context);
+        StaticFiles.install(context);
     }
 }
