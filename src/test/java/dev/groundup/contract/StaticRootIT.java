@@ -45,7 +45,8 @@ class StaticRootIT {
         Files.writeString(root.resolve("big.css"), "body { color: #123456; }\n".repeat(200));
         Files.writeString(root.resolve("app.0a1b2c3d.js"), "console.log('fingerprinted');\n");
         for (String ext : new String[] {"html", "css", "js", "mjs", "json", "svg", "png", "jpg", "gif", "webp", "avif",
-                "ico", "woff", "woff2", "wasm", "txt", "webmanifest", "mp4", "pdf", "xml", "map"}) {
+                "ico", "woff", "woff2", "wasm", "txt", "webmanifest", "mp4", "pdf", "xml", "map",
+                "htm", "jpeg", "md", "csv", "ttf", "otf", "webm", "mp3", "zip"}) {
             Files.writeString(root.resolve("sample." + ext), "sample " + ext + "\n");
         }
         // Configuration the folder may carry is content, never configuration: if Jetty read these,
@@ -85,6 +86,9 @@ class StaticRootIT {
             "wasm, application/wasm", "txt, text/plain;charset=utf-8",
             "webmanifest, application/manifest+json;charset=utf-8", "mp4, video/mp4", "pdf, application/pdf",
             "xml, application/xml;charset=utf-8", "map, application/json;charset=utf-8",
+            "htm, text/html;charset=utf-8", "jpeg, image/jpeg", "md, text/markdown;charset=utf-8",
+            "csv, text/csv;charset=utf-8", "ttf, font/ttf", "otf, font/otf", "webm, video/webm",
+            "mp3, audio/mpeg", "zip, application/zip",
     })
     void everyTypeInTheTable(String ext, String type) {
         Reply reply = get("/sample." + ext);
