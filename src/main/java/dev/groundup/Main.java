@@ -99,12 +99,13 @@ public final class Main {
 
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath("/");
+        Resource builtIn = builtInSite(server);
         webapp.setBaseResource(config.staticRoot() != null
                 ? ResourceFactory.of(server).newResource(config.staticRoot())
-                : builtInSite(server));
+                : builtIn);
         // Always our own web.xml, and nothing else from the served folder: no WEB-INF/lib or classes,
         // no jetty-web.xml. A --static-root folder is content, never code or configuration.
-        webapp.setDescriptor(builtInSite(server).resolve("WEB-INF/web.xml").getURI().toString());
+        webapp.setDescriptor(builtIn.resolve("WEB-INF/web.xml").getURI().toString());
         webapp.setConfigurations(new Configuration[] {
                 new WebAppConfiguration(), new ServletsConfiguration(), new WebXmlConfiguration()});
         // A symlink is followed only when its target is inside the folder too (Jetty's default

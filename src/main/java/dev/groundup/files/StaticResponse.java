@@ -200,7 +200,7 @@ final class StaticResponse extends HttpServletResponseWrapper {
             if (!compressed.spilled()) {
                 super.setContentLengthLong(compressed.size());
             }
-            compressed.close();
+            gzip.close(); // sends what is held, and frees the native Deflater now rather than at GC
         } else if (headOnly && declaredLength < 0 && !isCommitted()) {
             super.setContentLengthLong(identityBytes); // what GET would have sent
         }
