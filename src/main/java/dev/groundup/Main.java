@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import dev.groundup.files.LauncherFastPath;
 import org.eclipse.jetty.ee10.webapp.Configuration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.ee10.webapp.ServletsConfiguration;
@@ -114,7 +115,7 @@ public final class Main {
         webapp.setAttribute(Config.ATTRIBUTE, config);
         webapp.setParentLoaderPriority(true);          // our classes come from the launcher's classpath
         webapp.setThrowUnavailableOnStartupException(true); // a failed wiring stops startup
-        server.setHandler(new GracefulHandler(webapp));
+        server.setHandler(new GracefulHandler(new LauncherFastPath(webapp, StandardHeaders.HEADERS, StandardHeaders.NAME)));
 
         // Errors Jetty answers itself (malformed requests) show no version and no stack.
         ErrorHandler errors = new ErrorHandler();

@@ -12,12 +12,13 @@ import java.util.EnumSet;
 public final class StaticFiles {
     /** The servlet both Jetty and Tomcat name "default" and map to {@code /}. */
     static final String DEFAULT_SERVLET = "default";
+    static final String FILTER = "static-files";
 
     private StaticFiles() {
     }
 
     public static void install(ServletContext context) {
-        context.addFilter("static-files", new StaticFilesFilter(context))
+        context.addFilter(FILTER, new StaticFilesFilter(context))
                 .addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, DEFAULT_SERVLET);
     }
 }

@@ -99,6 +99,30 @@ class StaticCachingIT {
         }
     }
 
+    /**
+     * A GET whose condition fails is answered in full; it must look exactly like a plain GET (in the
+     * launcher the plain one takes the fast path and the conditional one the servlet).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/css/site.css", "/images/ground.png", "/images/logo.svg", "/favicon.ico", "/robots.txt",
+            "/index.html", "/site.webmanifest"})
+    void aFailedConditionAnswersExactlyLikeAPlainGet(String path) {
+        Reply plain = get(path);
+        Reply conditional = conditional(path, "If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT");
+
+        assertThat(conditional.status()).isEqualTo(200);
+        assertThat(StaticCompressionIT.headers(conditional)).isEqualTo(StaticCompressionIT.headers(plain));
+        assertThat(conditional.body()).isEqualTo(plain.body());
+    }
+
+    @Test
+    void scriptTooAnswersAlikeEitherWay() {
+        Reply plain = get(Site.script());
+        Reply conditional = conditional(Site.script(), "If-None-Match", "\"other\"");
+
+        assertThat(StaticCompressionIT.headers(conditional)).isEqualTo(StaticCompressionIT.headers(plain));
+    }
+
     @Test
     void errorsAreNeverStored() {
         Reply missing = get("/css/missing.css");

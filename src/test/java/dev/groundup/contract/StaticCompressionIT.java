@@ -156,7 +156,7 @@ class StaticCompressionIT {
     }
 
     /** Every header but Date (it moves), by lower-cased name. */
-    private static Map<String, List<String>> headers(Reply reply) {
+    static Map<String, List<String>> headers(Reply reply) {
         Map<String, List<String>> all = new TreeMap<>();
         for (Header h : reply.headers()) {
             String name = h.getName().toLowerCase(Locale.ROOT);

@@ -54,6 +54,16 @@ class StaticTypesIT {
     }
 
     @Test
+    void headersABrowserSendsChangeNothing() {
+        Reply reply = Http.send(ClassicRequestBuilder.get(deployment.uri("/css/site.css"))
+                .addHeader("Upgrade-Insecure-Requests", "1").addHeader("Sec-Fetch-Dest", "style")
+                .addHeader("X-Something-Unknown", "1").addHeader("Accept", "text/css,*/*;q=0.1").build());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo(Site.bytes("/css/site.css"));
+    }
+
+    @Test
     void homePageIsIndexHtml() {
         Reply reply = get("/");
 
