@@ -53,6 +53,17 @@ class BrowserIT {
             "png", "image/png", "webp", "image/webp", "ico", "image/x-icon",
             "webmanifest", "application/manifest+json");
 
+    /**
+     * Selenium looks for a DevTools module matching the browser's version and warns when there is
+     * none; this test does not use DevTools. (Held here: java.util.logging keeps loggers weakly.)
+     */
+    private static final java.util.logging.Logger CDP_FINDER =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_FINDER.setLevel(Level.OFF);
+    }
+
     @Parameter
     Deployment deployment;
 
@@ -150,6 +161,19 @@ class BrowserIT {
                 .as("site.css applies").isEqualTo("36px");
         assertThat(js.executeScript("var i = document.querySelector('.banner img'); return i.complete && i.naturalWidth"))
                 .as("the banner image decodes").isEqualTo(720L);
+    }
+
+    @Test
+    void filesPageLoadsWithTheSiteStylesheet() {
+        browser.get(deployment.uri("/files/").toString());
+
+        JavascriptExecutor js = browser;
+        assertThat(browser.getTitle()).isEqualTo("Static files · Groundup");
+        assertThat(js.executeScript("return getComputedStyle(document.querySelector('h1')).fontSize"))
+                .as("../css/site.css applies").isEqualTo("36px");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::toString).toList())
+                .as("console warnings and errors").isEmpty();
     }
 
     private String expectedType(String path) {
