@@ -1,6 +1,11 @@
 package dev.groundup;
 
 import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,9 +20,12 @@ import java.util.regex.Pattern;
  * <p>The launcher reads flags, then environment variables, then defaults. A WAR reads context
  * init-params, then system properties, then environment variables, then defaults. Both end in
  * the same record, validated by the same code.
+ *
+ * @param staticRoot the folder the launcher serves instead of the built-in site, or null for the
+ *     built-in one; a WAR always serves itself
  */
 public record Config(String host, int port, long maxBodyBytes, List<String> corsOrigins, String dbUrl,
-                     boolean trustProxy) {
+                     boolean trustProxy, Path staticRoot) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -37,7 +45,8 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
                 "GROUNDUP_DB_URL"),
         TRUST_PROXY("--trust-proxy", "false",
                 "true to build links from X-Forwarded-Proto/-Host (only behind a proxy that sets them)",
-                "GROUNDUP_TRUST_PROXY");
+                "GROUNDUP_TRUST_PROXY"),
+        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT");
 
         final String flag;
         final String defaultValue;
@@ -130,6 +139,9 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
     /** WAR: context init-param, then system property, then environment, then defaults. */
     public static Config fromContext(ServletContext context) {
         return resolve(setting -> {
+            if (setting == Setting.STATIC_ROOT) {
+                return null; // a WAR serves its own content, whatever the machine's environment says
+            }
             String value = context.getInitParameter(setting.key());
             if (value == null) {
                 value = System.getProperty(setting.key());
@@ -141,9 +153,10 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
     public static String usage() {
         StringBuilder out = new StringBuilder("Usage: java -jar groundup.jar [options]\n\nOptions:\n");
         for (Setting s : Setting.values()) {
-            String flag = s.flag + " " + s.name().replace('_', '-');
+            String flag = s.flag + " " + (s == Setting.STATIC_ROOT ? "DIR" : s.name().replace('_', '-'));
             out.append(String.format(Locale.ROOT, "  %-26s %s (env %s; default %s)%n",
-                    flag, s.help, String.join(" or ", s.envNames), s.defaultValue));
+                    flag, s.help, String.join(" or ", s.envNames),
+                    s.defaultValue != null ? s.defaultValue : "the built-in site"));
         }
         out.append(String.format(Locale.ROOT, "  %-26s %s%n", "-h, --help", "print this help and exit"));
         return out.toString();
@@ -158,7 +171,8 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)),
                 parseLong(Setting.MAX_BODY_BYTES, v.get(Setting.MAX_BODY_BYTES)),
                 parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
-                parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)));
+                parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
+                parseStaticRoot(v.get(Setting.STATIC_ROOT)));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {
@@ -215,6 +229,30 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new Invalid("--port must be a number between 0 and 65535, got '" + value + "'");
+        }
+    }
+
+    /** The folder as its real path (symlinks resolved), so "inside the root" has one meaning. */
+    private static Path parseStaticRoot(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isEmpty()) {
+            throw new Invalid("--static-root must not be empty");
+        }
+        try {
+            Path dir = Path.of(value).toRealPath();
+            if (!Files.isDirectory(dir)) {
+                throw new Invalid("--static-root " + value + " is not a directory");
+            }
+            if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+                throw new Invalid("--static-root " + value + " is not readable");
+            }
+            return dir;
+        } catch (NoSuchFileException | InvalidPathException e) {
+            throw new Invalid("--static-root " + value + " does not exist");
+        } catch (IOException e) {
+            throw new Invalid("--static-root " + value + " is not readable: " + e.getMessage());
         }
     }
 }

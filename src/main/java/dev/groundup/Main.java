@@ -10,7 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import dev.groundup.files.LauncherFastPath;
+import org.eclipse.jetty.ee10.webapp.Configuration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.ee10.webapp.ServletsConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebXmlConfiguration;
+import org.eclipse.jetty.server.AllowedResourceAliasChecker;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -85,7 +91,10 @@ public final class Main {
         System.exit(0);
     }
 
-    /** A server listening on {@code config.host():config.port()} that serves the built-in site. */
+    /**
+     * A server listening on {@code config.host():config.port()} that serves the built-in site, or
+     * {@code config.staticRoot()} with the built-in site's web.xml.
+     */
     public static Server newServer(Config config) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("groundup");
@@ -104,11 +113,22 @@ public final class Main {
         // cost about a tenth of a small request (webdefault's constraints are re-checked on every
         // request). A feature that needs sessions or constraints turns them back on here.
         WebAppContext webapp = new WebAppContext("/", null, null, null, null, NO_SESSIONS_NO_SECURITY);
-        webapp.setBaseResource(builtInSite(server));
+        Resource builtIn = builtInSite(server);
+        webapp.setBaseResource(config.staticRoot() != null
+                ? ResourceFactory.of(server).newResource(config.staticRoot())
+                : builtIn);
+        // Always our own web.xml, and nothing else from the served folder: no WEB-INF/lib or classes,
+        // no jetty-web.xml. A --static-root folder is content, never code or configuration.
+        webapp.setDescriptor(builtIn.resolve("WEB-INF/web.xml").getURI().toString());
+        webapp.setConfigurations(new Configuration[] {
+                new WebAppConfiguration(), new ServletsConfiguration(), new WebXmlConfiguration()});
+        // A symlink is followed only when its target is inside the folder too (Jetty's default
+        // follows symlinks anywhere).
+        webapp.setAliasChecks(List.of(new AllowedResourceAliasChecker(webapp)));
         webapp.setAttribute(Config.ATTRIBUTE, config);
         webapp.setParentLoaderPriority(true);          // our classes come from the launcher's classpath
         webapp.setThrowUnavailableOnStartupException(true); // a failed wiring stops startup
-        server.setHandler(new GracefulHandler(webapp));
+        server.setHandler(new GracefulHandler(new LauncherFastPath(webapp, StandardHeaders.HEADERS, StandardHeaders.NAME)));
 
         // Errors Jetty answers itself (malformed requests) show no version and no stack.
         ErrorHandler errors = new ErrorHandler();

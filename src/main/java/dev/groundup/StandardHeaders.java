@@ -10,6 +10,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Headers every response carries, whatever produced it: our name instead of the container's,
@@ -18,9 +20,13 @@ import java.util.EnumSet;
 final class StandardHeaders implements Filter {
 
     static final String SERVER = "Groundup";
+    static final String NAME = "standard-headers";
+    /** Also sent by the launcher's fast path for files, which does not go through this filter. */
+    static final List<Map.Entry<String, String>> HEADERS =
+            List.of(Map.entry("Server", SERVER), Map.entry("X-Content-Type-Options", "nosniff"));
 
     static void install(ServletContext context) {
-        context.addFilter("standard-headers", new StandardHeaders())
+        context.addFilter(NAME, new StandardHeaders())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
     }
 
@@ -28,8 +34,7 @@ final class StandardHeaders implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
-        http.setHeader("Server", SERVER);
-        http.setHeader("X-Content-Type-Options", "nosniff");
+        HEADERS.forEach(header -> http.setHeader(header.getKey(), header.getValue()));
         chain.doFilter(request, response);
     }
 }

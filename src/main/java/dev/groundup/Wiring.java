@@ -3,6 +3,7 @@ package dev.groundup;
 import dev.groundup.bench.Bench;
 import dev.groundup.db.Database;
 import dev.groundup.errors.Errors;
+import dev.groundup.files.StaticFiles;
 import dev.groundup.hello.Hello;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
@@ -40,6 +41,7 @@ public final class Wiring implements ServletContextListener {
             Errors.install(context, json);
             StandardHeaders.install(context);
             Hello.install(context);
+            StaticFiles.install(context);
             // Every feature's route table, in one router.
             Routing.install(context, config, json, List.of(
                     Hello.routes(),

@@ -3,16 +3,20 @@ package dev.groundup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigTest {
 
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, List.of("*"), "jdbc:h2:./data/groundup", false));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, List.of("*"), "jdbc:h2:./data/groundup", false, null));
     }
 
     @Test
@@ -110,5 +114,37 @@ class ConfigTest {
                 .isInstanceOf(Config.HelpRequested.class);
         assertThat(Config.usage()).contains("--host HOST").contains("--port PORT").contains("--db-url")
                 .contains("GROUNDUP_DB_URL").contains("--trust-proxy").contains("GROUNDUP_PORT or PORT");
+    }
+
+    @Test
+    void staticRootIsTheBuiltInSiteUnlessGiven(@TempDir Path dir) throws IOException {
+        assertThat(Config.fromArgs(List.of(), Map.of()).staticRoot()).isNull();
+        assertThat(Config.fromArgs(List.of("--static-root", dir.toString()), Map.of()).staticRoot())
+                .isEqualTo(dir.toRealPath());
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_STATIC_ROOT", dir.toString())).staticRoot())
+                .isEqualTo(dir.toRealPath());
+    }
+
+    @Test
+    void staticRootFlagBeatsEnvironmentAndIsResolvedToItsRealPath(@TempDir Path dir) throws IOException {
+        Path site = Files.createDirectory(dir.resolve("site"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), site);
+
+        Config config = Config.fromArgs(List.of("--static-root=" + link), Map.of("GROUNDUP_STATIC_ROOT", dir.toString()));
+
+        assertThat(config.staticRoot()).isEqualTo(site.toRealPath());
+    }
+
+    @Test
+    void staticRootMustBeAnExistingDirectory(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--static-root", dir.resolve("missing").toString()), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--static-root " + dir.resolve("missing") + " does not exist");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--static-root", file.toString()), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--static-root " + file + " is not a directory");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--static-root="), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--static-root must not be empty");
+        assertThat(Config.usage()).contains("--static-root DIR").contains("GROUNDUP_STATIC_ROOT");
     }
 }

@@ -78,7 +78,12 @@ public final class Http {
      * until it closes the connection (ask for {@code Connection: close}) or goes quiet.
      */
     public static String raw(Deployment deployment, String request) {
-        try (Socket socket = new Socket(deployment.host(), deployment.port())) {
+        return raw(deployment.host(), deployment.port(), request);
+    }
+
+    /** {@link #raw(Deployment, String)} for a server of the test's own. */
+    public static String raw(String host, int port, String request) {
+        try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));

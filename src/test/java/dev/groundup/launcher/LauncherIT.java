@@ -185,6 +185,55 @@ class LauncherIT {
         assertThat(app.stdout()).contains("Usage: java -jar groundup.jar").contains("--port").contains("GROUNDUP_HOST");
     }
 
+    @Test
+    void builtInSiteIsServedFromTheJar() throws Exception {
+        Launched app = launch(Map.of(), "--port", "0");
+        int port = Integer.parseInt(app.awaitLine(UP).group(2));
+
+        HttpResponse<byte[]> css = fetch(port, "/css/site.css", "Accept-Encoding", "br");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValue("text/css;charset=utf-8");
+        assertThat(css.headers().firstValue("Content-Encoding")).hasValue("br");
+        assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=600");
+        assertThat(css.body()).isEqualTo(java.nio.file.Files.readAllBytes(Path.of("webapp/css/site.css.br")));
+
+        HttpResponse<byte[]> notModified = fetch(port, "/css/site.css", "Accept-Encoding", "br",
+                "If-None-Match", css.headers().firstValue("ETag").orElseThrow());
+        assertThat(notModified.statusCode()).isEqualTo(304);
+
+        HttpResponse<byte[]> home = fetch(port, "/", "Accept-Encoding", "gzip");
+        assertThat(home.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(home.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(fetch(port, "/files").statusCode()).isEqualTo(302);
+        assertThat(fetch(port, "/images/").statusCode()).isEqualTo(404);
+        assertThat(fetch(port, "/WEB-INF/web.xml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void staticRootFromTheEnvironmentServesThatFolder(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("note.txt"), "from the folder");
+        Launched app = launch(Map.of("GROUNDUP_STATIC_ROOT", dir.toString()), "--port", "0");
+        int port = Integer.parseInt(app.awaitLine(UP).group(2));
+
+        HttpResponse<byte[]> note = fetch(port, "/note.txt");
+        assertThat(note.statusCode()).isEqualTo(200);
+        assertThat(note.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+        assertThat(new String(note.body(), StandardCharsets.UTF_8)).isEqualTo("from the folder");
+        assertThat(fetch(port, "/css/site.css").statusCode()).as("the built-in site is not mixed in").isEqualTo(404);
+        assertThat(get(port, "/hello")).isEqualTo("Hello World");
+    }
+
+    @Test
+    void missingOrInvalidStaticRootIsOneClearLineAndExit2(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("file.txt"), "x");
+        Path missing = dir.resolve("missing");
+
+        assertFailsWithOneLine(launch(Map.of(), "--static-root", missing.toString()), 2,
+                "--static-root " + missing + " does not exist");
+        assertFailsWithOneLine(launch(Map.of("GROUNDUP_STATIC_ROOT", file.toString())), 2,
+                "--static-root " + file + " is not a directory");
+    }
+
     private void assertFailsWithOneLine(Launched app, int exitCode, String message) throws Exception {
         assertThat(app.process.waitFor(30, TimeUnit.SECONDS)).as("exits").isTrue();
         assertThat(app.process.exitValue()).isEqualTo(exitCode);
@@ -211,6 +260,14 @@ class LauncherIT {
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
+    }
+
+    private static HttpResponse<byte[]> fetch(int port, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static int freePort() throws IOException {

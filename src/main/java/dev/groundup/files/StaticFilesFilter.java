@@ -1,0 +1,127 @@
+package dev.groundup.files;
+
+import dev.groundup.errors.Errors;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * In front of the container's default servlet: what Jetty and Tomcat leave out or do differently.
+ *
+ * <p>A plain GET or HEAD of a file (no Range, no condition, no Accept-Encoding for a compressible
+ * type) only gets its Cache-Control and Vary here and goes straight to the container, so Jetty can
+ * write its cached bytes directly; everything else goes through {@link StaticRequest} and
+ * {@link StaticResponse}.
+ */
+final class StaticFilesFilter implements Filter {
+    static final String ALLOW = "GET, HEAD, OPTIONS";
+
+    private final ServletContext context;
+
+    StaticFilesFilter(ServletContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        String method = request.getMethod();
+        if (method.equals("OPTIONS")) {
+            response.setHeader("Allow", ALLOW);
+            response.setContentLength(0);
+            return;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            response.setHeader("Allow", ALLOW);
+            Errors.send(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    "Files here are read-only: " + method + " is not supported; use " + ALLOW + ".");
+            return;
+        }
+        String refusal = StaticPaths.refusal(request.getRequestURI());
+        if (refusal != null) {
+            Errors.send(request, response, HttpServletResponse.SC_BAD_REQUEST, refusal);
+            return;
+        }
+
+        String path = pathInContext(request);
+        boolean directory = path.endsWith("/");
+        String type = directory ? null : context.getMimeType(path);
+        boolean compressible = directory || MediaTypes.compressible(type);
+        String cacheControl = CachePolicy.cacheControl(path, type);
+        if (compressible) {
+            response.setHeader("Vary", "Accept-Encoding");
+        }
+        String acceptEncoding = request.getHeader("Accept-Encoding");
+        boolean negotiated = compressible && acceptEncoding != null;
+        boolean ranged = request.getHeader("Range") != null;
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        boolean conditional = ifNoneMatch != null || request.getHeader("If-Modified-Since") != null;
+        if (!negotiated && !ranged && !conditional && !directory && type != null) {
+            response.setHeader("Cache-Control", cacheControl);
+            chain.doFilter(request, response);
+            return;
+        }
+
+        boolean gzip = compressible && !ranged && ContentCodings.accepts(acceptEncoding, ContentCodings.GZIP);
+        boolean headOnly = gzip && method.equals("HEAD");
+        StaticRequest wrappedRequest = new StaticRequest(request, ranged && !ifRangeHolds(request, path), headOnly,
+                compressible ? ContentCodings.acceptable(acceptEncoding) : null);
+        StaticResponse wrappedResponse = new StaticResponse(response, cacheControl, gzip, headOnly, directory,
+                ifNoneMatch == null ? null : ContentCodings.codingIn(ifNoneMatch),
+                ifNoneMatch != null && ifNoneMatch.trim().equals("*"));
+        chain.doFilter(wrappedRequest, wrappedResponse);
+        wrappedResponse.finish();
+    }
+
+    /** The path inside the site, decoded, as the default servlet sees it. */
+    private static String pathInContext(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+    }
+
+    /**
+     * RFC 9110 13.1.5, which Jetty does not implement. Our ETags are weak, and a weak tag never
+     * matches strongly, so only a date can hold: the file's Last-Modified, to the second.
+     */
+    private boolean ifRangeHolds(HttpServletRequest request, String path) {
+        String ifRange = request.getHeader("If-Range");
+        if (ifRange == null) {
+            return true;
+        }
+        if (ifRange.startsWith("\"") || ifRange.startsWith("W/")) {
+            return false;
+        }
+        long since;
+        try {
+            since = ZonedDateTime.parse(ifRange.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        long modified = lastModified(path);
+        return modified > 0 && modified / 1000 == since / 1000;
+    }
+
+    private long lastModified(String path) {
+        try {
+            URL file = context.getResource(path.endsWith("/") ? path + "index.html" : path);
+            return file == null ? -1 : file.openConnection().getLastModified();
+        } catch (MalformedURLException e) {
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

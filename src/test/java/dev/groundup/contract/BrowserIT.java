@@ -1,0 +1,225 @@
+package dev.groundup.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * A real browser (Debian's headless Chromium, driven by Selenium through /usr/bin/chromedriver)
+ * loads the home page: every resource it fetches answers 200 with a fitting type, the console
+ * stays clean, the stylesheet and the script take effect. A screenshot goes to target/browser/.
+ * Skipped where Chromium is not installed, except in CI (CI=true), where that is a failure.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Deployment.class)
+class BrowserIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** What each kind of resource must be served as (Chromium reports the type without parameters). */
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html", "css", "text/css", "js", "text/javascript", "svg", "image/svg+xml",
+            "png", "image/png", "webp", "image/webp", "ico", "image/x-icon",
+            "webmanifest", "application/manifest+json");
+
+    /**
+     * Selenium looks for a DevTools module matching the browser's version and warns when there is
+     * none; this test does not use DevTools. (Held here: java.util.logging keeps loggers weakly.)
+     */
+    private static final java.util.logging.Logger CDP_FINDER =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_FINDER.setLevel(Level.OFF);
+    }
+
+    @Parameter
+    Deployment deployment;
+
+    private Path profile;
+    private ChromeDriverService service;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but chromium/chromium-driver are not installed: .ci/run installs them");
+        }
+        Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+
+        profile = Files.createTempDirectory("groundup-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (Stream<Path> walk = Files.walk(profile)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void homePageLoadsEveryResourceWithItsTypeAndNoConsoleErrors() throws IOException {
+        browser.get(deployment.uri("/").toString());
+        String status = awaitText("#live-status", "The server says: Hello World");
+
+        Map<String, Map<String, Object>> responses = new LinkedHashMap<>();
+        Map<Object, Object> requested = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            Map<String, Object> message = message(entry);
+            Map<String, Object> params = map(message.get("params"));
+            switch (String.valueOf(message.get("method"))) {
+                case "Network.responseReceived" -> {
+                    Map<String, Object> response = map(params.get("response"));
+                    String url = String.valueOf(response.get("url"));
+                    if (url.startsWith("http")) {
+                        responses.put(URI.create(url).getPath(), response);
+                    }
+                }
+                case "Network.requestWillBeSent" -> requested.put(params.get("requestId"), map(params.get("request")).get("url"));
+                case "Network.loadingFailed" -> {
+                    // A load the browser began before this page (its start-up tab) is not the page's.
+                    Object url = requested.get(params.get("requestId"));
+                    if (url != null) {
+                        failures.add(url + ": " + params.get("errorText"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::toString).toList();
+
+        screenshot();
+        assertThat(status).isEqualTo("The server says: Hello World");
+        assertThat(failures).as("failed loads").isEmpty();
+        assertThat(console).as("console warnings and errors").isEmpty();
+        assertThat(responses.keySet()).contains("/", "/css/site.css", Site.script(), "/images/logo.svg",
+                "/images/ground.webp", "/hello");
+        responses.forEach((path, response) -> {
+            assertThat(((Number) response.get("status")).intValue()).as("status of %s", path).isEqualTo(200);
+            assertThat(response.get("mimeType")).as("type of %s", path).isEqualTo(expectedType(path));
+        });
+
+        JavascriptExecutor js = browser;
+        assertThat(js.executeScript("return getComputedStyle(document.querySelector('h1')).fontSize"))
+                .as("site.css applies").isEqualTo("36px");
+        assertThat(js.executeScript("var i = document.querySelector('.banner img'); return i.complete && i.naturalWidth"))
+                .as("the banner image decodes").isEqualTo(720L);
+    }
+
+    @Test
+    void filesPageLoadsWithTheSiteStylesheet() {
+        browser.get(deployment.uri("/files/").toString());
+
+        JavascriptExecutor js = browser;
+        assertThat(browser.getTitle()).isEqualTo("Static files · Groundup");
+        assertThat(js.executeScript("return getComputedStyle(document.querySelector('h1')).fontSize"))
+                .as("../css/site.css applies").isEqualTo("36px");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::toString).toList())
+                .as("console warnings and errors").isEmpty();
+    }
+
+    private String expectedType(String path) {
+        if (path.equals("/") || path.equals("/hello")) {
+            return "text/html";
+        }
+        String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(ext, "(no type expected for " + path + ")");
+    }
+
+    /** Waits for the page's script to fill an element in, up to 15 s; returns its text then. */
+    private String awaitText(String selector, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = browser.findElement(org.openqa.selenium.By.cssSelector(selector)).getText();
+            if (text.equals(expected)) {
+                break;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return text;
+    }
+
+    private void screenshot() {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "browser"));
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve("home-" + deployment.name().toLowerCase(Locale.ROOT) + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> message(LogEntry entry) {
+        return map(map(new Json().toType(entry.getMessage(), Map.class)).get("message"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}
