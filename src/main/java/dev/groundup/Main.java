@@ -1,6 +1,5 @@
 package dev.groundup;
 
-import dev.groundup.db.Database;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
@@ -58,13 +57,7 @@ public final class Main {
             return;
         }
 
-        // The database opens on a thread of its own from the start, so that its work overlaps
-        // Jetty's; the wiring waits for it and owns it from then on. Logging is set up first,
-        // here: SLF4J warns on stderr when two threads start it at once.
-        LoggerFactory.getILoggerFactory();
-        Database.Opening database = new Database.Opening(config.dbUrl());
         Server server = newServer(config);
-        server.getDescendant(WebAppContext.class).setAttribute(Database.Opening.ATTRIBUTE, database);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         String address = config.host() + ":" + config.port();
         try {
@@ -75,7 +68,6 @@ public final class Main {
         } catch (Exception e) {
             System.err.println("groundup: " + startupFailure(e, address));
             stopQuietly(server);
-            database.discard();
             System.exit(1);
             return;
         }

@@ -33,9 +33,7 @@ public final class Wiring implements ServletContextListener {
                 : Config.fromContext(context);
         context.setAttribute(Config.ATTRIBUTE, config);
 
-        database = context.getAttribute(Database.Opening.ATTRIBUTE) instanceof Database.Opening launcherOpening
-                ? launcherOpening.take()
-                : Database.open(config.dbUrl());
+        database = Database.open(config.dbUrl());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
             Errors.install(context, json);

@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -54,12 +52,6 @@ public final class Database implements AutoCloseable {
      *     line for an operator, with any password in the URL masked
      */
     public static Database open(String jdbcUrl) {
-        Database database = openQuietly(jdbcUrl);
-        database.logReady();
-        return database;
-    }
-
-    private static Database openQuietly(String jdbcUrl) {
         DatabaseUrl url = DatabaseUrl.of(jdbcUrl);
         // A connection of our own first: an unreachable database fails here, fast and with the
         // driver's own words, instead of as the pool's logged stack trace. Held until the pool is
@@ -68,7 +60,9 @@ public final class Database implements AutoCloseable {
             ScheduledExecutorService housekeeping = housekeeping();
             HikariDataSource pool = new HikariDataSource(poolConfig(url, housekeeping));
             try {
-                return new Database(url, migrate(url, pool), pool, housekeeping);
+                Database database = new Database(url, migrate(url, pool), pool, housekeeping);
+                database.logReady();
+                return database;
             } catch (RuntimeException e) {
                 stop(pool, housekeeping);
                 throw e;
@@ -79,62 +73,6 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             deregisterOurDrivers(); // a failed deployment is undeployed too
             throw e;
-        }
-    }
-
-    /**
-     * A database being opened on a thread of its own, so that the work overlaps the rest of
-     * startup. The launcher starts one before Jetty and leaves it in the context under
-     * {@link #ATTRIBUTE}; the wiring takes it with {@link #take}, which fails as {@link #open}
-     * would have. Until taken it says nothing, so a start that fails first (a taken port) still
-     * reports one line.
-     */
-    public static final class Opening {
-        public static final String ATTRIBUTE = Opening.class.getName();
-
-        private final CompletableFuture<Database> result = new CompletableFuture<>();
-        private final AtomicBoolean taken = new AtomicBoolean();
-
-        public Opening(String jdbcUrl) {
-            Thread thread = new Thread(() -> {
-                try {
-                    result.complete(openQuietly(jdbcUrl));
-                } catch (Throwable failure) {
-                    result.completeExceptionally(failure);
-                }
-            }, "groundup-db-open");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        /** Waits for the database, which the caller then owns; rethrows the failure to open it. */
-        public Database take() {
-            taken.set(true);
-            Database database = await();
-            database.logReady();
-            return database;
-        }
-
-        /**
-         * For a start that failed before the wiring took the database: closes it when it is open,
-         * without waiting for that (the process is on its way out; the failure it reports is
-         * the one that counts).
-         */
-        public void discard() {
-            if (!taken.getAndSet(true)) {
-                result.thenAccept(Database::close);
-            }
-        }
-
-        private Database await() {
-            try {
-                return result.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw e;
-            }
         }
     }
 
