@@ -3,6 +3,10 @@ package dev.groundup.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundup.contract.Http.Reply;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -79,6 +83,21 @@ class StaticTypesIT {
         assertThat(page).contains("href=\"css/site.css\"", "src=\"" + Site.script().substring(1) + "\"",
                 "src=\"images/logo.svg\"", "src=\"images/ground.png\"", "srcset=\"images/ground.webp\"",
                 "href=\"favicon.ico\"", "href=\"site.webmanifest\"", "href=\"hello\"", "href=\"files/\"");
+    }
+
+    @Test
+    void everyLinkOnTheSitesPagesAnswers() {
+        Pattern link = Pattern.compile("(?:href|src|srcset)=\"([^\"#?:]+)\"");
+        for (String page : List.of("/", "/files/")) {
+            Matcher m = link.matcher(get(page).text());
+            int links = 0;
+            while (m.find()) {
+                String target = URI.create(page).resolve(m.group(1)).getPath();
+                assertThat(get(target).status()).as("%s links %s", page, target).isEqualTo(200);
+                links++;
+            }
+            assertThat(links).as("links on %s", page).isGreaterThan(5);
+        }
     }
 
     private Reply get(String path) {
