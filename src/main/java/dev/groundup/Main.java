@@ -20,7 +20,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
@@ -122,12 +121,8 @@ public final class Main {
         webapp.setThrowUnavailableOnStartupException(true); // a failed wiring stops startup
         server.setHandler(new GracefulHandler(new LauncherFastPath(webapp, StandardHeaders.HEADERS, StandardHeaders.NAME)));
 
-        // Errors Jetty answers itself (malformed requests) show no version and no stack.
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowCauses(false);
-        errors.setShowMessageInTitle(false);
-        server.setErrorHandler(errors);
+        // Requests Jetty refuses before the application (malformed ones) answer like the application.
+        server.setErrorHandler(new LauncherErrors());
 
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         return server;

@@ -28,7 +28,8 @@ final class ErrorPage {
             Map.entry(431, "Request Header Fields Too Large"),
             Map.entry(500, "Internal Server Error"),
             Map.entry(501, "Not Implemented"),
-            Map.entry(503, "Service Unavailable"));
+            Map.entry(503, "Service Unavailable"),
+            Map.entry(505, "HTTP Version Not Supported"));
 
     private ErrorPage() {
     }
@@ -47,14 +48,18 @@ final class ErrorPage {
         };
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String detail)
-            throws IOException {
+    static byte[] html(int status, String detail) {
         String heading = status + " " + title(status);
-        byte[] page = ("<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+        return ("<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + heading + "</title></head>\n<body>\n<main>\n<h1>" + heading + "</h1>\n<p>"
                 + Html.escape(detail) + "</p>\n<p><a href=\"/\">Home</a></p>\n</main>\n</body>\n</html>\n")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String detail)
+            throws IOException {
+        byte[] page = html(status, detail);
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType("text/html;charset=utf-8");

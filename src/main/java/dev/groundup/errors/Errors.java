@@ -44,6 +44,11 @@ public final class Errors {
         }
     }
 
+    /** The HTML error page's bytes, for errors answered outside the servlet layer (the launcher's). */
+    public static byte[] page(int status, String detail) {
+        return ErrorPage.html(status, detail);
+    }
+
     /** API paths always get JSON; elsewhere the client's Accept decides. */
     static boolean wantsJson(HttpServletRequest request, String path) {
         return path.equals("/api") || path.startsWith("/api/") || Accept.prefersJson(request.getHeader("Accept"));
