@@ -2,14 +2,6 @@ package dev.groundup.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests too broken for any HTTP client library to send, written on a raw socket: the server
- * refuses them with a 4xx, shows no stack, cause, container name or version, and the connection
- * stays usable or closes cleanly. The container answers these before the application sees them;
+ * refuses them with a 4xx and shows no stack, cause, container name or version. The container answers these before the application sees them;
  * the launcher answers with the application's own page and headers.
  */
 @ParameterizedClass(name = "{0}")
@@ -36,7 +27,7 @@ class MalformedRequestIT {
             "GET /%2e%2e/WEB-INF/web.xml HTTP/1.1", // an encoded dot segment above the root
     })
     void brokenAddressIs400WithoutAnythingOfTheContainer(String requestLine) {
-        String reply = exchange(requestLine + "\r\nHost: localhost\r\nAccept: text/html\r\n\r\n");
+        String reply = exchange(requestLine + "\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
 
         assertThat(status(reply)).isEqualTo(400);
         assertClean(reply);
@@ -45,7 +36,7 @@ class MalformedRequestIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Bad Header Line", "X: a\u0001b", "Content-Length: 12abc"})
     void brokenHeaderIs400WithoutAnythingOfTheContainer(String header) {
-        String reply = exchange("GET / HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\n\r\n");
+        String reply = exchange("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + header + "\r\n\r\n");
 
         assertThat(status(reply)).isEqualTo(400);
         assertClean(reply);
@@ -54,7 +45,7 @@ class MalformedRequestIT {
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {64 * 1024})
     void hugeHeaderIsRefused(int size) {
-        String reply = exchange("GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(size) + "\r\n\r\n");
+        String reply = exchange("GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(size) + "\r\nConnection: close\r\n\r\n");
 
         assertThat(status(reply)).isIn(400, 431);
         assertClean(reply);
@@ -75,28 +66,7 @@ class MalformedRequestIT {
         return Integer.parseInt(reply.substring(9, 12));
     }
 
-    /** Writes {@code request} as is and reads until the server closes or goes quiet. */
     private String exchange(String request) {
-        try (Socket socket = new Socket(deployment.host(), deployment.port())) {
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            ByteArrayOutputStream reply = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    reply.write(buffer, 0, n);
-                }
-            } catch (SocketTimeoutException quiet) {
-                // a kept-alive connection: what came so far is the reply
-            } catch (IOException reset) {
-                // closed on us after the reply (a server may reset a connection it refuses)
-            }
-            return reply.toString(StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Http.raw(deployment, request);
     }
 }
