@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,8 +25,8 @@ import java.util.regex.Pattern;
  * @param staticRoot the folder the launcher serves instead of the built-in site, or null for the
  *     built-in one; a WAR always serves itself
  */
-public record Config(String host, int port, long maxBodyBytes, List<String> corsOrigins, String dbUrl,
-                     boolean trustProxy, Path staticRoot) {
+public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, List<String> corsOrigins,
+                     String dbUrl, boolean trustProxy, Path staticRoot) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -39,6 +40,8 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         PORT("--port", "8000", "port to listen on; 0 picks a free one", "GROUNDUP_PORT", "PORT"),
         MAX_BODY_BYTES("--max-body-bytes", "1048576", "largest request body read; more gets 413",
                 "GROUNDUP_MAX_BODY_BYTES"),
+        BODY_TIMEOUT("--body-timeout", "30", "seconds a request body may take to arrive; slower gets 408",
+                "GROUNDUP_BODY_TIMEOUT"),
         CORS_ORIGINS("--cors-origins", "*", "origins whose pages may call /api/: * or a comma-separated list",
                 "GROUNDUP_CORS_ORIGINS"),
         DB_URL("--db-url", "jdbc:h2:./data/groundup", "JDBC URL of the database, jdbc:h2: or jdbc:postgresql:",
@@ -89,6 +92,9 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         }
         if (maxBodyBytes < 1) {
             throw new Invalid("--max-body-bytes must be at least 1, got " + maxBodyBytes);
+        }
+        if (bodyTimeout.compareTo(Duration.ofSeconds(1)) < 0 || bodyTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new Invalid("--body-timeout must be between 1 and 3600 seconds, got " + bodyTimeout.toSeconds());
         }
         corsOrigins = List.copyOf(corsOrigins);
         if (corsOrigins.isEmpty()) {
@@ -170,6 +176,7 @@ public record Config(String host, int port, long maxBodyBytes, List<String> cors
         }
         return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)),
                 parseLong(Setting.MAX_BODY_BYTES, v.get(Setting.MAX_BODY_BYTES)),
+                Duration.ofSeconds(parseLong(Setting.BODY_TIMEOUT, v.get(Setting.BODY_TIMEOUT))),
                 parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
                 parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
                 parseStaticRoot(v.get(Setting.STATIC_ROOT)));

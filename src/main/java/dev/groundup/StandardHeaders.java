@@ -3,6 +3,7 @@ package dev.groundup;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -26,8 +27,9 @@ final class StandardHeaders implements Filter {
             List.of(Map.entry("Server", SERVER), Map.entry("X-Content-Type-Options", "nosniff"));
 
     static void install(ServletContext context) {
-        context.addFilter(NAME, new StandardHeaders())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
+        FilterRegistration.Dynamic filter = context.addFilter(NAME, new StandardHeaders());
+        filter.setAsyncSupported(true); // it stands in front of servlets that go async (Bodies)
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
     }
 
     @Override

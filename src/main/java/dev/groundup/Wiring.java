@@ -1,6 +1,7 @@
 package dev.groundup;
 
 import dev.groundup.bench.Bench;
+import dev.groundup.bodies.Bodies;
 import dev.groundup.db.Database;
 import dev.groundup.errors.Errors;
 import dev.groundup.files.StaticFiles;
@@ -45,6 +46,8 @@ public final class Wiring implements ServletContextListener {
                     Hello.routes(),
                     Bench.routes(),
                     Todos.routes(database.jdbi(), config.trustProxy())));
+            // Request bodies arrive whole before these servlets run, read without holding a thread.
+            Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Hello.SERVLET, Routing.SERVLET);
         } catch (RuntimeException e) {
             contextDestroyed(event); // a failed start gets no contextDestroyed from the container
             throw e;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class ConfigTest {
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, List.of("*"), "jdbc:h2:./data/groundup", false, null));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), List.of("*"), "jdbc:h2:./data/groundup", false, null));
     }
 
     @Test

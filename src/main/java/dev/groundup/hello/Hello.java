@@ -2,17 +2,23 @@ package dev.groundup.hello;
 
 import dev.groundup.routing.Routes;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 
 /**
  * Step 1 of the seed: Hello World on GET, HEAD and POST at {@code /hello}. Step 3 adds routes
  * with a parameter, as a page and as a small JSON API.
  */
 public final class Hello {
+    /** The servlet's name. */
+    public static final String SERVLET = "hello";
+
     private Hello() {
     }
 
     public static void install(ServletContext context) {
-        context.addServlet("hello", new HelloServlet()).addMapping("/hello");
+        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET, new HelloServlet());
+        servlet.setAsyncSupported(true); // for Bodies, which reads the form before the servlet runs
+        servlet.addMapping("/hello");
     }
 
     public static Routes routes() {

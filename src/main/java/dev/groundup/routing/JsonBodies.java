@@ -3,7 +3,6 @@ package dev.groundup.routing;
 import dev.groundup.errors.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -22,23 +21,18 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads a request body as JSON, turning every way it can be wrong into the status and sentence
- * a client can act on: 415 for the wrong Content-Type, 413 past the size limit (counted on the
- * bytes that arrive, so a chunked body cannot slip past), 400 for malformed JSON with its line
+ * a client can act on: 415 for the wrong Content-Type, 400 for malformed JSON with its line
  * and column, 422 naming the field whose value has the wrong type. Jackson's own messages,
- * which can name our classes, never reach the client.
+ * which can name our classes, never reach the client. (The body is in memory already, its size
+ * checked: see {@link dev.groundup.bodies.Bodies}.)
  */
 final class JsonBodies {
     private static final Logger LOG = LoggerFactory.getLogger(JsonBodies.class);
 
-    /** How much of an oversized body is read and dropped so that the client still gets its 413. */
-    static final long DISCARD_LIMIT = 4L * 1024 * 1024;
-
     private final ObjectMapper json;
-    private final long maxBytes;
 
-    JsonBodies(ObjectMapper json, long maxBytes) {
+    JsonBodies(ObjectMapper json) {
         this.json = json;
-        this.maxBytes = maxBytes;
     }
 
     ObjectMapper mapper() {
@@ -65,15 +59,7 @@ final class JsonBodies {
 
     private byte[] bytes(HttpServletRequest request) throws IOException {
         requireJsonType(request.getContentType());
-        InputStream in = request.getInputStream();
-        long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge(in, declared - DISCARD_LIMIT <= maxBytes);
-        }
-        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        if (body.length > maxBytes) {
-            throw tooLarge(in, true);
-        }
+        byte[] body = request.getInputStream().readAllBytes();
         if (body.length == 0) {
             throw Problem.badRequest("The request has no body; send a JSON document.");
         }
@@ -99,31 +85,6 @@ final class JsonBodies {
                 }
             }
         }
-    }
-
-    /**
-     * 413, after reading and dropping up to {@link #DISCARD_LIMIT} more of the body: many clients
-     * write the whole body before they read, and a connection closed under them loses the answer.
-     * Past that, the connection is closed rather than read on.
-     */
-    private Problem tooLarge(InputStream in, boolean discard) throws IOException {
-        Problem problem = new Problem(413, "The body is larger than " + maxBytes + " bytes.");
-        if (!discard || !discardedToEnd(in)) {
-            problem.header("Connection", "close");
-        }
-        return problem;
-    }
-
-    private static boolean discardedToEnd(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long left = DISCARD_LIMIT;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            left -= n;
-            if (left < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Problem unsupported(String detail) {

@@ -2,6 +2,7 @@ package dev.groundup.routing;
 
 import dev.groundup.Config;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.util.EnumSet;
@@ -11,6 +12,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Installs the route tables of every feature as one router, and CORS for the API. */
 public final class Routing {
+    /** The router servlet's name. */
+    public static final String SERVLET = "router";
+
     private Routing() {
     }
 
@@ -21,14 +25,15 @@ public final class Routing {
      */
     public static void install(ServletContext context, Config config, ObjectMapper json, List<Routes> tables) {
         Router router = new Router(tables);
-        ServletRegistration.Dynamic servlet = context.addServlet("router",
-                new RouterServlet(router, new JsonBodies(json, config.maxBodyBytes())));
+        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET, new RouterServlet(router, new JsonBodies(json)));
+        servlet.setAsyncSupported(true); // for Bodies, which reads request bodies before the servlet runs
         Set<String> taken = servlet.addMapping(router.servletMappings().toArray(String[]::new));
         if (!taken.isEmpty()) {
             throw new IllegalStateException("routes overlap paths other servlets are mapped to: " + taken);
         }
         servlet.setLoadOnStartup(1);
-        context.addFilter("cors", new Cors(config.corsOrigins()))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
+        FilterRegistration.Dynamic cors = context.addFilter("cors", new Cors(config.corsOrigins()));
+        cors.setAsyncSupported(true);
+        cors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
     }
 }

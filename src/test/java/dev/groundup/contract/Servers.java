@@ -22,6 +22,10 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /** Starts the three deployments; paths to the built artifacts come from failsafe (see pom.xml). */
 final class Servers {
+    /** Shorter than the default 30 s, so that SlowBodyIT sees a body time out in every deployment; long
+     * enough for its slow clients to connect and finish on a busy machine. */
+    static final int BODY_TIMEOUT_SECONDS = 10;
+
     private static final Duration STARTUP = Duration.ofSeconds(90);
     /** Each deployment gets its own in-memory H2: nothing on disk, nothing shared between runs. */
     static final String DB_URL = "jdbc:h2:mem:groundup;DB_CLOSE_DELAY=-1";
@@ -43,7 +47,8 @@ final class Servers {
 
     /** {@code Main.newServer} in this JVM on a free port, with {@code flags} as on the command line. */
     static Running launcher(String... flags) {
-        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
+                "--body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS)));
         args.addAll(List.of(flags));
         Server server = Main.newServer(Config.fromArgs(args, java.util.Map.of()));
         try {
@@ -82,6 +87,7 @@ final class Servers {
         List<String> command = List.of(java(),
                 "-Dgroundup.war=" + path("groundup.war"),
                 "-Dgroundup.db-url=" + dbUrl,
+                "-Dgroundup.body-timeout=" + BODY_TIMEOUT_SECONDS,
                 "-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp")),
                 "-jar", home.resolve("start.jar").toString(),
                 "jetty.home=" + home,
@@ -118,6 +124,7 @@ final class Servers {
                 "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
                 "-Dgroundup.it.port=" + port,
                 "-Dgroundup.db-url=" + dbUrl,
+                "-Dgroundup.body-timeout=" + BODY_TIMEOUT_SECONDS,
                 "org.apache.catalina.startup.Bootstrap", "start");
         mkdirs(base.resolve("logs"));
         return startProcess(name, command, base, port);

@@ -3,6 +3,7 @@ package dev.groundup.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundup.Config;
+import dev.groundup.bodies.Bodies;
 import dev.groundup.errors.Errors;
 import dev.groundup.errors.Problem;
 import jakarta.servlet.ServletContextEvent;
@@ -70,6 +71,8 @@ class RoutingHttpTest {
             public void contextInitialized(ServletContextEvent event) {
                 Errors.install(event.getServletContext(), json);
                 Routing.install(event.getServletContext(), config, json, List.of(items));
+                // as Wiring does: bodies arrive whole, within the configured size, before the router runs
+                Bodies.install(event.getServletContext(), config.maxBodyBytes(), config.bodyTimeout(), Routing.SERVLET);
             }
         });
         server.setHandler(context);

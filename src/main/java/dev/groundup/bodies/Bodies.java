@@ -1,0 +1,29 @@
+package dev.groundup.bodies;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
+import java.time.Duration;
+import java.util.EnumSet;
+
+/**
+ * Request bodies arrive whole before a servlet sees them, read without holding a thread while
+ * they trickle in. A servlet that reads its body with blocking I/O holds a thread for as long as
+ * the client takes to send it: a few hundred clients sending a byte every few seconds would hold
+ * every thread of the pool, and the server would stop answering anyone (a "slow body" attack).
+ * Here the body is collected with the Servlet API's non-blocking reads, then the request is
+ * dispatched to its servlet with the body in memory.
+ */
+public final class Bodies {
+    private Bodies() {
+    }
+
+    /**
+     * Collects the bodies of requests to {@code servletNames}, at most {@code maxBytes} each (more
+     * gets 413), each whole within {@code timeout} (else 408). Those servlets, and every filter in front of them, must support async.
+     */
+    public static void install(ServletContext context, long maxBytes, Duration timeout, String... servletNames) {
+        var filter = context.addFilter("bodies", new WholeBodyFilter(maxBytes, timeout));
+        filter.setAsyncSupported(true);
+        filter.addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, servletNames);
+    }
+}
