@@ -19,10 +19,15 @@ public final class Bodies {
 
     /**
      * Collects the bodies of requests to {@code servletNames}, at most {@code maxBytes} each (more
-     * gets 413), each whole within {@code timeout} (else 408). Those servlets, and every filter in front of them, must support async.
+     * gets 413), each whole within {@code timeout} (else 408), all at once within a quarter of the
+     * heap (else 503). Those servlets, and every filter in front of them, must support async.
      */
     public static void install(ServletContext context, long maxBytes, Duration timeout, String... servletNames) {
-        var filter = context.addFilter("bodies", new WholeBodyFilter(maxBytes, timeout));
+        install(context, maxBytes, timeout, Runtime.getRuntime().maxMemory() / 4, servletNames);
+    }
+
+    static void install(ServletContext context, long maxBytes, Duration timeout, long budget, String... servletNames) {
+        var filter = context.addFilter("bodies", new WholeBodyFilter(maxBytes, timeout, budget));
         filter.setAsyncSupported(true);
         filter.addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, servletNames);
     }

@@ -18,12 +18,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Collects a request's body with non-blocking reads, then dispatches the request, body in memory,
  * to its servlet. Requests without a body pass straight through.
+ *
+ * <p>All bodies held at once share a budget of memory: a request whose body would take more gets
+ * 503, so that many slow clients cannot fill the heap where they could no longer take the threads.
  *
  * <p>Past {@code maxBytes} the body is refused with 413. Up to {@link #DISCARD_LIMIT} more is read
  * and dropped first, because many clients write their whole body before they read and lose an
@@ -35,10 +39,15 @@ final class WholeBodyFilter implements Filter {
 
     private final long maxBytes;
     private final long timeoutMillis;
+    /** Bytes of all bodies held in memory at once, at most; past it a new byte gets 503. */
+    private final long budget;
+    /** Bytes of bodies held right now: those still arriving and those whose request still runs. */
+    private final AtomicLong held = new AtomicLong();
 
-    WholeBodyFilter(long maxBytes, Duration timeout) {
+    WholeBodyFilter(long maxBytes, Duration timeout, long budget) {
         this.maxBytes = maxBytes;
         this.timeoutMillis = timeout.toMillis();
+        this.budget = budget;
     }
 
     @Override
@@ -77,10 +86,13 @@ final class WholeBodyFilter implements Filter {
         private final BufferedRequest buffered;
         private final AsyncContext async;
         private final ServletInputStream in;
-        private final ByteArrayOutputStream body;
+        /** The body so far; null once it is too large and only counted. */
+        private ByteArrayOutputStream body;
         private final byte[] chunk = new byte[8192];
         /** Set once the request is answered or dispatched: whatever comes later does nothing. */
         private final AtomicBoolean done = new AtomicBoolean();
+        /** This body's share of {@link #held}, given back when the request completes. */
+        private final AtomicLong reserved = new AtomicLong();
         private long received;
         private boolean tooLarge;
 
@@ -92,7 +104,7 @@ final class WholeBodyFilter implements Filter {
             this.async = async;
             this.in = in;
             this.tooLarge = declared > maxBytes;
-            this.body = new ByteArrayOutputStream(tooLarge ? 0 : (int) Math.min(Math.max(declared, 512), 64 * 1024));
+            this.body = tooLarge ? null : new ByteArrayOutputStream((int) Math.min(Math.max(declared, 512), 64 * 1024));
         }
 
         @Override
@@ -105,9 +117,17 @@ final class WholeBodyFilter implements Filter {
                 received += n;
                 if (!tooLarge && received > maxBytes) {
                     tooLarge = true;
-                    body.reset();
+                    body = null;
+                    release();
                 }
                 if (!tooLarge) {
+                    reserved.addAndGet(n);
+                    if (held.addAndGet(n) > budget) {
+                        // Many large bodies at once: refuse this one rather than run out of memory.
+                        answer(new Problem(503, "The server is receiving too many request bodies; try again shortly.")
+                                .header("Retry-After", "5").header("Connection", "close"));
+                        return;
+                    }
                     body.write(chunk, 0, n);
                 } else if (received > maxBytes + DISCARD_LIMIT) {
                     answer(tooLarge().header("Connection", "close"));
@@ -148,6 +168,11 @@ final class WholeBodyFilter implements Filter {
 
         @Override
         public void onComplete(AsyncEvent event) {
+            release();
+        }
+
+        private void release() {
+            held.addAndGet(-reserved.getAndSet(0));
         }
 
         @Override
