@@ -3,8 +3,9 @@ package dev.groundup.contract;
 import java.net.URI;
 
 /**
- * The three ways Groundup runs, and the launcher once more on PostgreSQL. Every contract test
- * class is a {@code @ParameterizedClass} over this enum, so each case runs against all of them.
+ * The three ways Groundup runs (Tomcat in both of its Servlet 6.0 lines), and the launcher once
+ * more on PostgreSQL. Every contract test class is a {@code @ParameterizedClass} over this enum,
+ * so each case runs against all of them.
  * A server starts the first time a test asks for it and stops when the test JVM exits.
  */
 public enum Deployment {
@@ -12,8 +13,10 @@ public enum Deployment {
     LAUNCHER(Servers::launcher),
     /** target/groundup.war in a standalone jetty-home, started with our jetty-base. */
     JETTY(Servers::jetty),
-    /** target/groundup.war as ROOT in a standalone Tomcat. */
+    /** target/groundup.war as ROOT in a standalone Tomcat 11. */
     TOMCAT(Servers::tomcat),
+    /** The same WAR in a standalone Tomcat 10.1, the other Servlet 6.0 line. */
+    TOMCAT_10_1(Servers::tomcat10),
     /** The launcher in this JVM on PostgreSQL (this run's own database), where the others use H2. */
     LAUNCHER_POSTGRESQL(Servers::launcherOnPostgresql);
 

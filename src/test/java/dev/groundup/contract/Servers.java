@@ -75,6 +75,10 @@ final class Servers {
         return awaitReady(startTomcat("tomcat", DB_URL));
     }
 
+    static Running tomcat10() {
+        return awaitReady(startTomcat("tomcat10", "groundup.tomcat10Home", DB_URL));
+    }
+
     /** A container process, started and not yet waited for; its output goes to {@code log}. */
     record Started(String name, Process process, Path log, URI base) {
     }
@@ -97,9 +101,14 @@ final class Servers {
         return startProcess(name, command, work, port);
     }
 
-    /** The WAR as ROOT in a standalone Tomcat whose base is {@code workDir/name}, on {@code dbUrl}. */
+    /** The WAR as ROOT in a standalone Tomcat 11 whose base is {@code workDir/name}, on {@code dbUrl}. */
     static Started startTomcat(String name, String dbUrl) {
-        Path home = path("groundup.tomcatHome");
+        return startTomcat(name, "groundup.tomcatHome", dbUrl);
+    }
+
+    /** The same in the Tomcat whose home the system property {@code homeProperty} names. */
+    static Started startTomcat(String name, String homeProperty, String dbUrl) {
+        Path home = path(homeProperty);
         Path base = fresh(path("groundup.workDir").resolve(name));
         int port = freePort();
         try {
