@@ -5,6 +5,7 @@ import dev.groundup.bodies.Bodies;
 import dev.groundup.db.Database;
 import dev.groundup.errors.Errors;
 import dev.groundup.files.StaticFiles;
+import dev.groundup.health.Health;
 import dev.groundup.hello.Hello;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
@@ -45,7 +46,8 @@ public final class Wiring implements ServletContextListener {
             Routing.install(context, config, json, List.of(
                     Hello.routes(),
                     Bench.routes(),
-                    Todos.routes(database.jdbi(), config.trustProxy())));
+                    Todos.routes(database.jdbi(), config.trustProxy()),
+                    Health.routes(database.jdbi())));
             // Request bodies arrive whole before these servlets run, read without holding a thread.
             Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Hello.SERVLET, Routing.SERVLET);
         } catch (RuntimeException e) {

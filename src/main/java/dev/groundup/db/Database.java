@@ -154,6 +154,9 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url.connectUrl());
         config.setDriverClassName(url.driver().getClass().getName());
         config.setMaximumPoolSize(10);
+        // A request that waits longer than this for a connection fails rather than queue for
+        // Hikari's default 30 s: a database that slow is down to the client and the load balancer.
+        config.setConnectionTimeout(5_000);
         // The probe has already shown the database answers; don't let the pool try (and log) again.
         config.setInitializationFailTimeout(-1);
         return config;
