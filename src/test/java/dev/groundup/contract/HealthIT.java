@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code /health}, what a load balancer asks: up, as JSON, never cached, cheap to HEAD. (Down,
- * when the database goes away, is HealthCheckTest's.)
+ * when the database goes away, is DatabaseOutageTest's.)
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Deployment.class)

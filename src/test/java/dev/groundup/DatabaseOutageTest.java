@@ -1,12 +1,13 @@
-package dev.groundup.health;
+package dev.groundup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groundup.Config;
 import dev.groundup.db.Database;
 import dev.groundup.errors.Errors;
+import dev.groundup.health.Health;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
+import dev.groundup.todos.Todos;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.net.ServerSocket;
@@ -23,13 +24,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The health check follows the database: up while it answers, 503 once it has gone away (here an
- * H2 server that stops under a running application), so a load balancer moves traffic elsewhere.
- * (That it is up in every deployment is HealthIT's.)
+ * The database goes away under a running application (here an H2 server that stops): the health
+ * check says down with 503, so a load balancer moves traffic elsewhere, and the API answers 503
+ * with Retry-After, an outage rather than a bug. (Up, in every deployment, is HealthIT's.)
  */
-class HealthCheckTest {
+class DatabaseOutageTest {
     @Test
-    void downWhenTheDatabaseGoesAway() throws Exception {
+    void healthAndApiSay503WhenTheDatabaseGoesAway() throws Exception {
         int dbPort;
         try (ServerSocket free = new ServerSocket(0)) {
             dbPort = free.getLocalPort();
@@ -38,11 +39,14 @@ class HealthCheckTest {
         Database database = Database.open("jdbc:h2:tcp://localhost:" + dbPort + "/mem:health;DB_CLOSE_DELAY=-1");
         Server server = start(database);
         try {
-            URI health = URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/health");
+            URI base = URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+            URI health = base.resolve("/health");
+            URI todos = base.resolve("/api/todos");
 
             HttpResponse<String> up = get(health);
             assertThat(up.statusCode()).isEqualTo(200);
             assertThat(up.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\"}");
+            assertThat(get(todos).statusCode()).isEqualTo(200);
 
             h2.stop();
 
@@ -51,6 +55,12 @@ class HealthCheckTest {
             assertThat(down.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(down.headers().firstValue("Cache-Control")).hasValue("no-store");
             assertThat(down.body()).isEqualTo("{\"status\":\"down\",\"database\":\"down\"}");
+
+            HttpResponse<String> api = get(todos);
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(api.body()).contains("The database is not answering").doesNotContain("SQL", "h2", "jdbc");
         } finally {
             server.stop();
             database.close();
@@ -70,7 +80,8 @@ class HealthCheckTest {
             @Override
             public void contextInitialized(ServletContextEvent event) {
                 Errors.install(event.getServletContext(), json);
-                Routing.install(event.getServletContext(), config, json, List.of(Health.routes(database.jdbi())));
+                Routing.install(event.getServletContext(), config, json,
+                        List.of(Health.routes(database.jdbi()), Todos.routes(database.jdbi(), false)));
             }
         });
         server.setHandler(context);
