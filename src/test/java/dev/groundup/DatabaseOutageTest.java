@@ -8,8 +8,6 @@ import dev.groundup.health.Health;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
 import dev.groundup.todos.Todos;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +35,7 @@ class DatabaseOutageTest {
         Database database = Database.open("jdbc:h2:tcp://localhost:" + dbPort + "/mem:health;DB_CLOSE_DELAY=-1");
         Server server = start(database);
         try {
-            URI base = URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+            URI base = InProcess.base(server);
             URI health = base.resolve("/health");
             URI todos = base.resolve("/api/todos");
 
@@ -71,22 +67,11 @@ class DatabaseOutageTest {
     private static Server start(Database database) throws Exception {
         JsonMapper json = Json.newMapper();
         Config config = Config.fromArgs(List.of(), Map.of());
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addEventListener(new ServletContextListener() {
-            @Override
-            public void contextInitialized(ServletContextEvent event) {
-                Errors.install(event.getServletContext(), json);
-                Routing.install(event.getServletContext(), config, json,
-                        List.of(Health.routes(database.jdbi()), Todos.routes(database.jdbi(), false)));
-            }
+        return InProcess.start(context -> {
+            Errors.install(context, json);
+            Routing.install(context, config, json,
+                    List.of(Health.routes(database.jdbi()), Todos.routes(database.jdbi(), false)));
         });
-        server.setHandler(context);
-        server.start();
-        return server;
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {

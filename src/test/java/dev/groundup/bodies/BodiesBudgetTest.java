@@ -2,9 +2,8 @@ package dev.groundup.bodies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundup.InProcess;
 import dev.groundup.errors.Errors;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +13,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,29 +33,19 @@ class BodiesBudgetTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addEventListener(new ServletContextListener() {
-            @Override
-            public void contextInitialized(ServletContextEvent event) {
-                Errors.install(event.getServletContext(), JsonMapper.builder().build());
-                ServletRegistration.Dynamic echo = event.getServletContext().addServlet("length", new HttpServlet() {
-                    @Override
-                    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                        response.getWriter().print(request.getInputStream().readAllBytes().length);
-                    }
-                });
-                echo.setAsyncSupported(true);
-                echo.addMapping("/length");
-                Bodies.install(event.getServletContext(), BODY, Duration.ofSeconds(20), BUDGET, "length");
-            }
+        server = InProcess.start(context -> {
+            Errors.install(context, JsonMapper.builder().build());
+            ServletRegistration.Dynamic echo = context.addServlet("length", new HttpServlet() {
+                @Override
+                protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                    response.getWriter().print(request.getInputStream().readAllBytes().length);
+                }
+            });
+            echo.setAsyncSupported(true);
+            echo.addMapping("/length");
+            Bodies.install(context, BODY, Duration.ofSeconds(20), BUDGET, "length");
         });
-        server.setHandler(context);
-        server.start();
-        port = connector.getLocalPort();
+        port = InProcess.base(server).getPort();
     }
 
     @AfterEach

@@ -3,20 +3,17 @@ package dev.groundup.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundup.Config;
+import dev.groundup.InProcess;
 import dev.groundup.bodies.Bodies;
 import dev.groundup.errors.Errors;
 import dev.groundup.errors.Problem;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,23 +58,13 @@ class RoutingHttpTest {
                 });
         Config config = Config.fromArgs(List.of("--max-body-bytes", "64"), Map.of());
 
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addEventListener(new ServletContextListener() {
-            @Override
-            public void contextInitialized(ServletContextEvent event) {
-                Errors.install(event.getServletContext(), json);
-                Routing.install(event.getServletContext(), config, json, List.of(items));
-                // as Wiring does: bodies arrive whole, within the configured size, before the router runs
-                Bodies.install(event.getServletContext(), config.maxBodyBytes(), config.bodyTimeout(), Routing.SERVLET);
-            }
+        server = InProcess.start(context -> {
+            Errors.install(context, json);
+            Routing.install(context, config, json, List.of(items));
+            // as Wiring does: bodies arrive whole, within the configured size, before the router runs
+            Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Routing.SERVLET);
         });
-        server.setHandler(context);
-        server.start();
-        base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        base = InProcess.base(server);
     }
 
     @AfterAll
