@@ -26,9 +26,13 @@ public final class Bodies {
         install(context, maxBytes, timeout, Runtime.getRuntime().maxMemory() / 4, servletNames);
     }
 
-    static void install(ServletContext context, long maxBytes, Duration timeout, long budget, String... servletNames) {
-        var filter = context.addFilter("bodies", new WholeBodyFilter(maxBytes, timeout, budget));
-        filter.setAsyncSupported(true);
-        filter.addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, servletNames);
+    /** As above with a budget of its own; returns the filter so a test can watch what it holds. */
+    static WholeBodyFilter install(ServletContext context, long maxBytes, Duration timeout, long budget,
+            String... servletNames) {
+        WholeBodyFilter filter = new WholeBodyFilter(maxBytes, timeout, budget);
+        var registration = context.addFilter("bodies", filter);
+        registration.setAsyncSupported(true);
+        registration.addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, servletNames);
+        return filter;
     }
 }

@@ -75,6 +75,11 @@ final class WholeBodyFilter implements Filter {
         reading.in.setReadListener(reading);
     }
 
+    /** Bytes of bodies held right now (for tests: the budget's state, observable). */
+    long held() {
+        return held.get();
+    }
+
     private Problem tooLarge() {
         return new Problem(413, "The body is larger than " + maxBytes + " bytes.");
     }
@@ -181,6 +186,9 @@ final class WholeBodyFilter implements Filter {
 
         private void answer(Problem problem) throws IOException {
             if (done.compareAndSet(false, true)) {
+                // A refused body is dropped now, not when the container gets round to completing.
+                body = null;
+                release();
                 try {
                     Errors.send(request, response, problem);
                 } finally {

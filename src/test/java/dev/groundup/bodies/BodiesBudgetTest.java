@@ -23,12 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Bodies held at once stay within the memory budget: the body that would pass it gets 503, and
  * what finished requests held is given back. (A budget small enough to reach in a test; in the
  * application it is a quarter of the heap.)
+ *
+ * <p>Deterministic on a busy machine: the test orders its steps by what the filter holds, not by
+ * sleeping, so it never sends the next body before the server has taken in the last one.
  */
 class BodiesBudgetTest {
     private static final int BODY = 1000;
     private static final long BUDGET = 2500;
 
     private Server server;
+    private WholeBodyFilter filter;
     private int port;
 
     @BeforeEach
@@ -43,7 +47,7 @@ class BodiesBudgetTest {
             });
             echo.setAsyncSupported(true);
             echo.addMapping("/length");
-            Bodies.install(context, BODY, Duration.ofSeconds(20), BUDGET, "length");
+            filter = Bodies.install(context, BODY, Duration.ofSeconds(20), BUDGET, "length");
         });
         port = InProcess.base(server).getPort();
     }
@@ -58,24 +62,36 @@ class BodiesBudgetTest {
         try (Socket first = open(); Socket second = open(); Socket third = open()) {
             send(first, BODY - 100);
             send(second, BODY - 100);
-            Thread.sleep(300); // let the server take in both before the third
+            awaitHeld(2 * (BODY - 100)); // the server holds both before the third starts
             send(third, BODY - 100); // 2,700 bytes held > 2,500
 
             assertThat(reply(third)).startsWith("HTTP/1.1 503 ").contains("Retry-After: 5")
                     .contains("too many request bodies");
+            // The refused body was dropped before its answer went out.
+            assertThat(filter.held()).isEqualTo(2 * (BODY - 100));
 
             send(first, 100);
             send(second, 100);
             assertThat(reply(first)).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n" + BODY);
             assertThat(reply(second)).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n" + BODY);
         }
-        // What those held is free again: two more whole bodies fit.
+        // What those held is given back when their requests complete (just after the replies).
+        awaitHeld(0);
         try (Socket again = open(); Socket more = open()) {
             send(again, BODY);
             send(more, BODY);
             assertThat(reply(again)).startsWith("HTTP/1.1 200 ");
             assertThat(reply(more)).startsWith("HTTP/1.1 200 ");
         }
+    }
+
+    /** Waits (bounded) until the filter holds exactly {@code bytes}; fails with what it holds. */
+    private void awaitHeld(long bytes) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (filter.held() != bytes && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(filter.held()).as("bytes held by the filter").isEqualTo(bytes);
     }
 
     private Socket open() throws IOException {
