@@ -1,12 +1,14 @@
 package dev.groundup;
 
-import dev.groundup.bench.Bench;
+import dev.groundup.techempower.TechEmpower;
 import dev.groundup.bodies.Bodies;
 import dev.groundup.db.Database;
+import dev.groundup.db.DatabaseOutage;
 import dev.groundup.errors.Errors;
 import dev.groundup.files.StaticFiles;
 import dev.groundup.health.Health;
 import dev.groundup.hello.Hello;
+import dev.groundup.http.StandardHeaders;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
 import dev.groundup.todos.Todos;
@@ -45,9 +47,10 @@ public final class Wiring implements ServletContextListener {
             // Every feature's route table, in one router.
             Routing.install(context, config, json, List.of(
                     Hello.routes(),
-                    Bench.routes(),
+                    TechEmpower.routes(),
                     Todos.routes(database.jdbi(), config.trustProxy()),
-                    Health.routes(database.jdbi())));
+                    Health.routes(database.jdbi())),
+                    List.of(new DatabaseOutage()));
             // Request bodies arrive whole before these servlets run, read without holding a thread.
             Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Hello.SERVLET, Routing.SERVLET);
         } catch (RuntimeException e) {

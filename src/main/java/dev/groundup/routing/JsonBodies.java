@@ -1,11 +1,11 @@
 package dev.groundup.routing;
 
 import dev.groundup.errors.Problem;
+import dev.groundup.http.MediaType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +71,8 @@ final class JsonBodies {
         if (contentType == null) {
             throw unsupported("The request has no Content-Type; send the body as application/json.");
         }
+        String type = MediaType.essence(contentType);
         String[] parts = contentType.split(";");
-        String type = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
             throw unsupported("The body must be application/json, not " + type + ".");
         }

@@ -1,5 +1,7 @@
 package dev.groundup.routing;
 
+import dev.groundup.http.PercentDecoding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundup.errors.Problem;

@@ -1,4 +1,8 @@
-package dev.groundup.files;
+package dev.groundup.launcher;
+
+import dev.groundup.files.StaticFiles;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,16 +53,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class LauncherFastPath extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(LauncherFastPath.class);
-    /** An EnumSet: a header Jetty has no constant for is null, which Set.of would refuse. */
-    private static final Set<HttpHeader> NOT_PLAIN = EnumSet.of(HttpHeader.RANGE, HttpHeader.IF_RANGE,
-            HttpHeader.IF_NONE_MATCH, HttpHeader.IF_MODIFIED_SINCE, HttpHeader.IF_MATCH, HttpHeader.IF_UNMODIFIED_SINCE);
+    /**
+     * The filter's list as Jetty's constants, so a request's headers are checked in one pass. An
+     * EnumSet: a header Jetty has no constant for is null, which Set.of would refuse.
+     */
+    private static final Set<HttpHeader> NOT_PLAIN = StaticFiles.NOT_PLAIN.stream()
+            .map(name -> Objects.requireNonNull(HttpHeader.CACHE.get(name), name))
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(HttpHeader.class)));
 
     /** Pre-encoded: Jetty copies their bytes instead of encoding them on every response. */
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
-    private static final Map<String, HttpField> CACHE_CONTROL = Map.of(
-            CachePolicy.HTML, new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachePolicy.HTML),
-            CachePolicy.FINGERPRINTED, new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachePolicy.FINGERPRINTED),
-            CachePolicy.OTHER, new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachePolicy.OTHER));
+    private static final Map<String, HttpField> CACHE_CONTROL = StaticFiles.CACHE_CONTROLS.stream()
+            .collect(Collectors.toMap(value -> value, value -> new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, value)));
 
     private final WebAppContext webapp;
     private final List<HttpField> standardHeaders;
@@ -120,10 +126,10 @@ public final class LauncherFastPath extends Handler.Wrapper {
         HttpFields.Mutable headers = response.getHeaders();
         standardHeaders.forEach(headers::put);
         String type = content.getContentTypeValue();
-        if (MediaTypes.compressible(type)) {
+        if (StaticFiles.compressible(type)) {
             headers.put(VARY);
         }
-        headers.put(CACHE_CONTROL.get(CachePolicy.cacheControl(path, type)));
+        headers.put(CACHE_CONTROL.get(StaticFiles.cacheControl(path, type)));
         files.service.doGet(request, response, callback, content);
         return true;
     }
@@ -208,7 +214,7 @@ public final class LauncherFastPath extends Handler.Wrapper {
                 return null;
             }
             String type = types.getMimeByExtension(path);
-            if (type == null || (MediaTypes.compressible(type) && headers.contains(HttpHeader.ACCEPT_ENCODING))) {
+            if (!StaticFiles.plain(type, headers.contains(HttpHeader.ACCEPT_ENCODING))) {
                 return null;
             }
             MatchedResource<ServletHandler.MappedServlet> servlet = servlets.getMatchedServlet(path);

@@ -1,4 +1,4 @@
-package dev.groundup.bench;
+package dev.groundup.techempower;
 
 import dev.groundup.routing.Exchange;
 import java.io.IOException;
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * The two test types as the requirements state them: plaintext answers a constant body;
  * json instantiates a message object per request and serializes it with the JSON mapper.
  */
-final class TechEmpower {
+final class TestTypes {
     static final String HELLO = "Hello, World!";
     private static final byte[] HELLO_BYTES = HELLO.getBytes(StandardCharsets.US_ASCII);
 
