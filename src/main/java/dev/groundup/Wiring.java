@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The one wiring of the application: every servlet and filter is registered here.
  *
  * <p>A WAR gets this listener from {@code WEB-INF/web.xml}; the launcher deploys the same
- * web.xml, so there is never a second copy of the routing. web.xml itself holds only what the
- * Servlet API cannot register in code: the error page and welcome files.
+ * web.xml, so there is never a second copy of the routing. web.xml holds what is the container's
+ * to read: the error page and its servlet, the welcome file, the media types, and the settings of
+ * the container's own default servlet for files.
  */
 public final class Wiring implements ServletContextListener {
     /** Opened when the context starts, closed when it is destroyed: one pool per deployment. */

@@ -20,8 +20,8 @@ public final class Accept {
         if (accept == null || accept.isBlank()) {
             return false;
         }
-        double json = Math.max(explicitQuality(accept, "application/json"),
-                explicitQuality(accept, "application/problem+json"));
+        double json = Math.max(explicitQuality(accept, MediaType.JSON),
+                explicitQuality(accept, MediaType.PROBLEM_JSON));
         return json > 0 && json > quality(accept, "text/html");
     }
 

@@ -73,7 +73,7 @@ final class JsonBodies {
         }
         String type = MediaType.essence(contentType);
         String[] parts = contentType.split(";");
-        if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
+        if (!type.equals(MediaType.JSON) && !(type.startsWith("application/") && type.endsWith("+json"))) {
             throw unsupported("The body must be application/json, not " + type + ".");
         }
         for (int i = 1; i < parts.length; i++) {
@@ -88,7 +88,7 @@ final class JsonBodies {
     }
 
     private static Problem unsupported(String detail) {
-        return new Problem(415, detail).header("Accept-Post", "application/json").header("Accept-Patch", "application/json");
+        return new Problem(415, detail).header("Accept-Post", MediaType.JSON).header("Accept-Patch", MediaType.JSON);
     }
 
     private static Problem problem(JacksonException e, Class<?> target) {

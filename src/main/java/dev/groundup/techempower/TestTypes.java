@@ -1,5 +1,6 @@
 package dev.groundup.techempower;
 
+import dev.groundup.http.MediaType;
 import dev.groundup.routing.Exchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ final class TestTypes {
     }
 
     void plaintext(Exchange ex) throws IOException {
-        ex.bytes(200, "text/plain", HELLO_BYTES);
+        ex.bytes(200, MediaType.TEXT, HELLO_BYTES);
     }
 
     void json(Exchange ex) throws IOException {
