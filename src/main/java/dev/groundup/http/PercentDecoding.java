@@ -21,13 +21,11 @@ public final class PercentDecoding {
         return decode(raw, false, ADDRESS);
     }
 
-    /** A query-string name or value (application/x-www-form-urlencoded): {@code +} is a space. */
-    public static String queryComponent(String raw) {
-        return decode(raw, true, ADDRESS);
-    }
-
-    /** A form name or value; {@code subject} says in the 400 what was not valid. */
-    static String formComponent(String raw, String subject) {
+    /**
+     * A name or value of a query string or form (application/x-www-form-urlencoded): {@code +} is
+     * a space; {@code subject} says in the 400 what was not valid ("The address", "The form").
+     */
+    public static String formComponent(String raw, String subject) {
         return decode(raw, true, subject);
     }
 

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The launcher's fast path for the commonest request a site gets: a plain GET or HEAD of an
  * existing file. Jetty's core ResourceService answers it from the default servlet's own content
- * cache, with the same types, validators and headers the servlet and {@link StaticFilesFilter}
+ * cache, with the same types, validators and headers the servlet and the static-files filter
  * would give it, but without the servlet layer, which here about doubles the CPU time of such a
  * request.
  *

@@ -115,7 +115,6 @@ public final class Exchange {
         json(HttpServletResponse.SC_CREATED, value);
     }
 
-    /** 204 No Content. */
     public void noContent() {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }

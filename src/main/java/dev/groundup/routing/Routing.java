@@ -13,7 +13,6 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Installs the route tables of every feature as one router, and CORS for the API. */
 public final class Routing {
-    /** The router servlet's name. */
     public static final String SERVLET = "router";
 
     private Routing() {
