@@ -1,15 +1,14 @@
 package dev.groundup.launcher;
 
 import dev.groundup.files.StaticFiles;
-import java.util.Objects;
-import java.util.stream.Collectors;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.eclipse.jetty.ee10.servlet.ServletHandler;
@@ -40,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * would give it, but without the servlet layer, which here about doubles the CPU time of such a
  * request.
  *
- * <p>Everything else goes to the web application, unchanged: conditions, ranges, Accept-Encoding
+ * <p>Everything else goes to the web application, unchanged: the headers the filter adjusts
+ * ({@link StaticFiles#NOT_PLAIN}; If-Match and If-Unmodified-Since are Jetty's either way), Accept-Encoding
  * on a compressible type, folders, missing files, files too big for the cache, symlinks, protected
  * paths, encoded paths, and any path a servlet other than "default" or a filter other than those
  * this class stands in for would see. The launcher only; a WAR has no such shortcut.
@@ -53,10 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LauncherFastPath extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(LauncherFastPath.class);
-    /**
-     * The filter's list as Jetty's constants, so a request's headers are checked in one pass. An
-     * EnumSet: a header Jetty has no constant for is null, which Set.of would refuse.
-     */
+    /** The filter's list as Jetty's constants, so a request's headers are checked in one pass. */
     private static final Set<HttpHeader> NOT_PLAIN = StaticFiles.NOT_PLAIN.stream()
             .map(name -> Objects.requireNonNull(HttpHeader.CACHE.get(name), name))
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(HttpHeader.class)));
