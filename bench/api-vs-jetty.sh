@@ -8,8 +8,11 @@
 #
 # Usage: flock /tmp/groundup-bench.lock bench/api-vs-jetty.sh [compare.py options]
 #        JAVA=/path/to/bin/java ... runs every server on that JVM (default: java on the PATH)
+#        BEFORE_JAR=/path/to/an/older/groundup.jar ... also measures that build side by side
+#          (targets before-plaintext, before-json, before-hello-name; it runs on an in-memory H2)
 set -euo pipefail
 java=${JAVA:-java}
+before_jar=${BEFORE_JAR:-}
 cd "$(dirname "$0")/.."
 
 mvn -B -q package -DskipTests
@@ -32,10 +35,19 @@ taskset -c 1 "$java" -cp "bench/ref/target/classes:$(cat bench/ref/target/classp
 taskset -c 1 "$java" -cp "bench/ref/target/classes:$(cat bench/ref/target/classpath.txt)" JettyRef "$blocking_port" blocking \
   >"$logs/ref-blocking.log" 2>&1 & pids+=($!)
 taskset -c 1 "$java" -jar target/groundup.jar --host 127.0.0.1 --port "$app_port" >"$logs/app.log" 2>&1 & pids+=($!)
+before_targets=()
+if [ -n "$before_jar" ]; then
+  before_port=$(free_port)
+  taskset -c 1 "$java" -jar "$before_jar" --host 127.0.0.1 --port "$before_port" --db-url 'jdbc:h2:mem:before;DB_CLOSE_DELAY=-1' \
+    >"$logs/before.log" 2>&1 & pids+=($!)
+  before_targets=(before-plaintext="http://127.0.0.1:$before_port/plaintext"
+    before-json="http://127.0.0.1:$before_port/json" before-hello-name="http://127.0.0.1:$before_port/hello/Ada")
+fi
 taskset -c 1 "$java" -cp "bench/javalin/target/classes:$(cat bench/javalin/target/classpath.txt)" JavalinRef "$javalin_port" \
   >"$logs/javalin.log" 2>&1 & pids+=($!)
 
-for url in "http://127.0.0.1:$ref_port/" "http://127.0.0.1:$blocking_port/" "http://127.0.0.1:$app_port/plaintext" "http://127.0.0.1:$javalin_port/plaintext"; do
+for url in "http://127.0.0.1:$ref_port/" "http://127.0.0.1:$blocking_port/" "http://127.0.0.1:$app_port/plaintext" "http://127.0.0.1:$javalin_port/plaintext" \
+    ${before_port:+"http://127.0.0.1:$before_port/plaintext"}; do
   for _ in $(seq 300); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = 200 ] && continue 2
     sleep 0.1
@@ -51,6 +63,7 @@ python3 bench/compare.py --reference jetty-handler \
   plaintext="http://127.0.0.1:$app_port/plaintext" \
   json="http://127.0.0.1:$app_port/json" \
   hello-name="http://127.0.0.1:$app_port/hello/Ada" \
+  ${before_targets[@]+"${before_targets[@]}"} \
   javalin-plaintext="http://127.0.0.1:$javalin_port/plaintext" \
   javalin-json="http://127.0.0.1:$javalin_port/json" \
   javalin-hello="http://127.0.0.1:$javalin_port/hello/Ada" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold start of the launcher: from `java -jar` to the first 200 on /, median of N runs.
 # Usage: bench/cold-start.sh [runs=5]   (after mvn package; needs curl)
-#        JAVA_OPTS="-XX:SharedArchiveFile=target/groundup.jsa" bench/cold-start.sh   (README: Faster start)
+#        JAVA_OPTS="-XX:SharedArchiveFile=target/groundup.jsa" bench/cold-start.sh   (docs/configuration.md: Faster start)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}

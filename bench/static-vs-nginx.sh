@@ -8,6 +8,7 @@
 # configuration (one worker, sendfile, no access log) and is told to send the same headers as
 # Groundup (charset, Cache-Control, Vary, nosniff), so both answer with the same response.
 # Builds target/groundup.jar only if it is missing. Needs nginx, wrk, taskset, curl, python3.
+# BEFORE_JAR=/path/to/an/older/groundup.jar also measures that build side by side (target "before").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -90,9 +91,19 @@ taskset -c 1 java ${JAVA_OPTS:-} -jar "$jar" --host 127.0.0.1 --port "$groundup_
   > "$work/groundup.log" 2>&1 &
 pids+=($!)
 
+before=()
+if [ -n "${BEFORE_JAR:-}" ]; then
+  before_port=$(free_port)
+  # shellcheck disable=SC2086
+  taskset -c 1 java ${JAVA_OPTS:-} -jar "$BEFORE_JAR" --host 127.0.0.1 --port "$before_port" --static-root "$work/site" \
+    --db-url 'jdbc:h2:mem:before;DB_CLOSE_DELAY=-1' > "$work/before.log" 2>&1 &
+  pids+=($!)
+  before=(before="http://127.0.0.1:$before_port/bench.css")
+fi
+
 nginx_url="http://127.0.0.1:$nginx_port/bench.css"
 groundup_url="http://127.0.0.1:$groundup_port/bench.css"
-for url in "$nginx_url" "$groundup_url"; do
+for url in "$nginx_url" "$groundup_url" ${before_port:+"http://127.0.0.1:$before_port/bench.css"}; do
   for _ in $(seq 300); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] && break
     sleep 0.1
@@ -105,5 +116,5 @@ for url in "$nginx_url" "$groundup_url"; do
 done
 
 echo "load before: $(uptime)"
-python3 bench/compare.py --reference nginx "$@" nginx="$nginx_url" groundup="$groundup_url"
+python3 bench/compare.py --reference nginx "$@" nginx="$nginx_url" groundup="$groundup_url" ${before[@]+"${before[@]}"}
 echo "load after: $(uptime)"

@@ -1,12 +1,14 @@
 package dev.groundup;
 
-import dev.groundup.bench.Bench;
+import dev.groundup.techempower.TechEmpower;
 import dev.groundup.bodies.Bodies;
 import dev.groundup.db.Database;
+import dev.groundup.db.DatabaseOutage;
 import dev.groundup.errors.Errors;
 import dev.groundup.files.StaticFiles;
 import dev.groundup.health.Health;
 import dev.groundup.hello.Hello;
+import dev.groundup.http.StandardHeaders;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
 import dev.groundup.todos.Todos;
@@ -20,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The one wiring of the application: every servlet and filter is registered here.
  *
  * <p>A WAR gets this listener from {@code WEB-INF/web.xml}; the launcher deploys the same
- * web.xml, so there is never a second copy of the routing. web.xml itself holds only what the
- * Servlet API cannot register in code: the error page and welcome files.
+ * web.xml, so there is never a second copy of the routing. web.xml holds what is the container's
+ * to read: the error page and its servlet, the welcome file, the media types, and the settings of
+ * the container's own default servlet for files.
  */
 public final class Wiring implements ServletContextListener {
     /** Opened when the context starts, closed when it is destroyed: one pool per deployment. */
@@ -45,9 +48,10 @@ public final class Wiring implements ServletContextListener {
             // Every feature's route table, in one router.
             Routing.install(context, config, json, List.of(
                     Hello.routes(),
-                    Bench.routes(),
+                    TechEmpower.routes(),
                     Todos.routes(database.jdbi(), config.trustProxy()),
-                    Health.routes(database.jdbi())));
+                    Health.routes(database.jdbi())),
+                    List.of(new DatabaseOutage()));
             // Request bodies arrive whole before these servlets run, read without holding a thread.
             Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Hello.SERVLET, Routing.SERVLET);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.groundup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundup.db.Database;
+import dev.groundup.db.DatabaseOutage;
 import dev.groundup.errors.Errors;
 import dev.groundup.health.Health;
 import dev.groundup.routing.Json;
@@ -70,7 +71,8 @@ class DatabaseOutageTest {
         return InProcess.start(context -> {
             Errors.install(context, json);
             Routing.install(context, config, json,
-                    List.of(Health.routes(database.jdbi()), Todos.routes(database.jdbi(), false)));
+                    List.of(Health.routes(database.jdbi()), Todos.routes(database.jdbi(), false)),
+                    List.of(new DatabaseOutage()));
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.groundup.errors;
 
-import dev.groundup.Html;
+import dev.groundup.http.Html;
+import dev.groundup.http.MediaType;
+import dev.groundup.http.Responses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -42,9 +44,7 @@ final class ErrorPage {
         return switch (status) {
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not take that method.";
-            default -> status >= 500
-                    ? "Something went wrong on our side. It has been logged."
-                    : "The request could not be handled.";
+            default -> status >= 500 ? Responses.OUR_FAULT : "The request could not be handled.";
         };
     }
 
@@ -59,14 +59,6 @@ final class ErrorPage {
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
-        byte[] page = html(status, detail);
-        response.resetBuffer();
-        response.setStatus(status);
-        response.setContentType("text/html;charset=utf-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(page.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(page);
-        }
+        Responses.sendError(request, response, status, MediaType.HTML, html(status, detail));
     }
 }

@@ -1,6 +1,6 @@
 package dev.groundup.errors;
 
-import dev.groundup.Accept;
+import dev.groundup.http.Accept;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,6 +47,11 @@ public final class Errors {
     /** The HTML error page's bytes, for errors answered outside the servlet layer (the launcher's). */
     public static byte[] page(int status, String detail) {
         return ErrorPage.html(status, detail);
+    }
+
+    /** The sentence an error page shows when there is nothing more particular to say. */
+    public static String defaultDetail(int status) {
+        return ErrorPage.defaultDetail(status);
     }
 
     /** API paths always get JSON; elsewhere the client's Accept decides. */

@@ -1,5 +1,7 @@
 package dev.groundup.errors;
 
+import dev.groundup.http.MediaType;
+import dev.groundup.http.Responses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,8 +11,6 @@ import tools.jackson.databind.ObjectMapper;
 
 /** RFC 9457 problem details: type, title, status, detail, instance, and the invalid fields if any. */
 final class ProblemJson {
-    static final String TYPE = "application/problem+json";
-
     private final ObjectMapper json;
 
     ProblemJson(ObjectMapper json) {
@@ -28,14 +28,6 @@ final class ProblemJson {
         if (!problem.invalid().isEmpty()) {
             body.put("errors", problem.invalid());
         }
-        byte[] bytes = json.writeValueAsBytes(body);
-        response.resetBuffer();
-        response.setStatus(problem.status());
-        response.setContentType(TYPE);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(bytes.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(bytes);
-        }
+        Responses.sendError(request, response, problem.status(), MediaType.PROBLEM_JSON, json.writeValueAsBytes(body));
     }
 }

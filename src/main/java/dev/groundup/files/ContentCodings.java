@@ -1,5 +1,6 @@
 package dev.groundup.files;
 
+import dev.groundup.http.MediaType;
 import java.util.Locale;
 
 /**
@@ -22,9 +23,9 @@ final class ContentCodings {
         }
         Boolean wildcard = null;
         for (String element : acceptEncoding.split(",")) {
-            String[] parts = element.split(";");
-            String name = parts[0].trim().toLowerCase(Locale.ROOT);
-            boolean allowed = quality(parts) > 0;
+            int semi = element.indexOf(';');
+            String name = (semi < 0 ? element : element.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+            boolean allowed = semi < 0 || MediaType.qValue(element.substring(semi + 1)) > 0;
             if (name.equals(coding)) {
                 return allowed;
             }
@@ -44,20 +45,6 @@ final class ContentCodings {
         boolean br = accepts(acceptEncoding, BR);
         boolean gzip = accepts(acceptEncoding, GZIP);
         return br && gzip ? BR + ", " + GZIP : br ? BR : gzip ? GZIP : null;
-    }
-
-    private static double quality(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].trim();
-            if (parameter.length() > 2 && Character.toLowerCase(parameter.charAt(0)) == 'q' && parameter.charAt(1) == '=') {
-                try {
-                    return Double.parseDouble(parameter.substring(2).trim());
-                } catch (NumberFormatException e) {
-                    return 0; // an unreadable weight does not grant anything
-                }
-            }
-        }
-        return 1;
     }
 
     /** {@code W/"abc"} -> {@code W/"abc--gzip"}; an ETag that already names a coding is kept. */

@@ -1,6 +1,7 @@
 package dev.groundup.files;
 
-import java.util.Locale;
+import static dev.groundup.http.MediaType.essence;
+
 import java.util.Set;
 
 /** What a Content-Type says about compressing and caching; the types themselves are web.xml's. */
@@ -24,13 +25,4 @@ final class MediaTypes {
         return "text/html".equals(type) || "application/xhtml+xml".equals(type);
     }
 
-    /** {@code text/css;charset=utf-8} -> {@code text/css}; null stays null. */
-    static String essence(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        int semicolon = contentType.indexOf(';');
-        String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-        return type.trim().toLowerCase(Locale.ROOT);
-    }
 }

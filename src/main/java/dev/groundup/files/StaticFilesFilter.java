@@ -65,16 +65,14 @@ final class StaticFilesFilter implements Filter {
             response.setHeader("Vary", "Accept-Encoding");
         }
         String acceptEncoding = request.getHeader("Accept-Encoding");
-        boolean negotiated = compressible && acceptEncoding != null;
         boolean ranged = request.getHeader("Range") != null;
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        boolean conditional = ifNoneMatch != null || request.getHeader("If-Modified-Since") != null;
-        if (!negotiated && !ranged && !conditional && !directory && type != null) {
+        if (!directory && plain(request, type, acceptEncoding != null)) {
             response.setHeader("Cache-Control", cacheControl);
             chain.doFilter(request, response);
             return;
         }
 
+        String ifNoneMatch = request.getHeader("If-None-Match");
         boolean gzip = compressible && !ranged && ContentCodings.accepts(acceptEncoding, ContentCodings.GZIP);
         boolean headOnly = gzip && method.equals("HEAD");
         StaticRequest wrappedRequest = new StaticRequest(request, ranged && !ifRangeHolds(request, path), headOnly,
@@ -112,6 +110,16 @@ final class StaticFilesFilter implements Filter {
         }
         long modified = lastModified(path);
         return modified > 0 && modified / 1000 == since / 1000;
+    }
+
+    /** The rule the launcher's fast path follows too: see {@link StaticFiles#plain}. */
+    private static boolean plain(HttpServletRequest request, String type, boolean acceptEncoding) {
+        for (String header : StaticFiles.NOT_PLAIN) {
+            if (request.getHeader(header) != null) {
+                return false;
+            }
+        }
+        return StaticFiles.plain(type, acceptEncoding);
     }
 
     private long lastModified(String path) {

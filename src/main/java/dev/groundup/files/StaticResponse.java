@@ -6,25 +6,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The default servlet's response, finished by us when its headers are known and before any byte
  * leaves: Cache-Control on success only, the coding in the ETag, "no listing" as 404 (Jetty says
- * 403), and gzip on the fly for compressible bodies over {@link #MIN_COMPRESSED} bytes.
- *
- * <p>A compressed body is kept in memory up to {@link #MAX_BUFFERED} bytes so it can carry a
- * Content-Length (which HEAD then repeats); a larger one is streamed in chunks.
+ * 403), and a {@link GzipBody} for compressible bodies over {@link GzipBody#MIN_COMPRESSED} bytes.
  */
 final class StaticResponse extends HttpServletResponseWrapper {
-    /** Below this, gzip's header and the extra round of work cost more than they save. */
-    static final int MIN_COMPRESSED = 1024;
-    static final int MAX_BUFFERED = 64 * 1024;
-
     private enum State { UNDECIDED, IDENTITY, GZIP, NO_BODY, ERROR }
 
     private final String cacheControl;
@@ -40,8 +31,7 @@ final class StaticResponse extends HttpServletResponseWrapper {
     private long identityBytes;
     /** Identity bytes held while we cannot tell yet whether the body is over the threshold. */
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private GZIPOutputStream gzip;
-    private SpillingBuffer compressed;
+    private GzipBody gzip;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
@@ -196,11 +186,11 @@ final class StaticResponse extends HttpServletResponseWrapper {
             }
         }
         if (state == State.GZIP) {
-            gzip.finish();
-            if (!compressed.spilled()) {
-                super.setContentLengthLong(compressed.size());
+            long length = gzip.finish();
+            if (length >= 0) {
+                super.setContentLengthLong(length); // which HEAD then repeats
             }
-            gzip.close(); // sends what is held, and frees the native Deflater now rather than at GC
+            gzip.close();
         } else if (headOnly && declaredLength < 0 && !isCommitted()) {
             super.setContentLengthLong(identityBytes); // what GET would have sent
         }
@@ -232,7 +222,7 @@ final class StaticResponse extends HttpServletResponseWrapper {
             return;
         }
         long length = declaredLength >= 0 ? declaredLength : bodyComplete ? pending.size() : Long.MAX_VALUE;
-        if (gzipAllowed && status == SC_OK && coding == null && length > MIN_COMPRESSED
+        if (gzipAllowed && status == SC_OK && coding == null && length > GzipBody.MIN_COMPRESSED
                 && MediaTypes.compressible(getContentType())) {
             state = State.GZIP;
             super.setContentLengthLong(-1);
@@ -240,9 +230,8 @@ final class StaticResponse extends HttpServletResponseWrapper {
             if (etag != null) {
                 super.setHeader("ETag", ContentCodings.withCoding(etag, ContentCodings.GZIP));
             }
-            compressed = new SpillingBuffer();
-            gzip = new GZIPOutputStream(compressed, 8192);
-            pending.writeTo(gzip);
+            gzip = new GzipBody(this::send);
+            gzip.write(pending.toByteArray(), 0, pending.size());
         } else {
             state = State.IDENTITY;
             sendIdentity(pending.toByteArray(), 0, pending.size());
@@ -252,6 +241,11 @@ final class StaticResponse extends HttpServletResponseWrapper {
 
     private void sendIdentity(byte[] bytes, int offset, int length) throws IOException {
         identityBytes += length;
+        send(bytes, offset, length);
+    }
+
+    /** Bytes out to the client, unless the client asked for HEAD. */
+    private void send(byte[] bytes, int offset, int length) throws IOException {
         if (!headOnly && length > 0) {
             super.getOutputStream().write(bytes, offset, length);
         }
@@ -273,7 +267,7 @@ final class StaticResponse extends HttpServletResponseWrapper {
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             if (state == State.UNDECIDED) {
-                if (undecidable() && pending.size() + length <= MIN_COMPRESSED) {
+                if (undecidable() && pending.size() + length <= GzipBody.MIN_COMPRESSED) {
                     pending.write(bytes, offset, length);
                     return;
                 }
@@ -310,52 +304,6 @@ final class StaticResponse extends HttpServletResponseWrapper {
         @Override
         public void setWriteListener(WriteListener listener) {
             throw new UnsupportedOperationException("static files are written blocking");
-        }
-    }
-
-    /** Compressed bytes kept in memory up to MAX_BUFFERED, then sent on as they come (chunked). */
-    private final class SpillingBuffer extends OutputStream {
-        private final ByteArrayOutputStream held = new ByteArrayOutputStream();
-        private boolean spilled;
-
-        boolean spilled() {
-            return spilled;
-        }
-
-        int size() {
-            return held.size();
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (!spilled && held.size() + length <= MAX_BUFFERED) {
-                held.write(bytes, offset, length);
-                return;
-            }
-            if (!spilled) {
-                spilled = true;
-                send(held.toByteArray(), 0, held.size());
-                held.reset();
-            }
-            send(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!spilled) {
-                send(held.toByteArray(), 0, held.size());
-            }
-        }
-
-        private void send(byte[] bytes, int offset, int length) throws IOException {
-            if (!headOnly && length > 0) {
-                StaticResponse.super.getOutputStream().write(bytes, offset, length);
-            }
         }
     }
 }

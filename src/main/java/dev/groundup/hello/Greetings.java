@@ -1,6 +1,6 @@
 package dev.groundup.hello;
 
-import dev.groundup.Html;
+import dev.groundup.http.Html;
 import dev.groundup.errors.Problem;
 import dev.groundup.routing.Exchange;
 import java.io.IOException;
@@ -18,7 +18,12 @@ final class Greetings {
     }
 
     void page(Exchange ex) throws IOException {
-        ex.html("Hello " + Html.escape(name(ex.pathParam("name"))));
+        ex.html(html(name(ex.pathParam("name"))));
+    }
+
+    /** The greeting page's body, for {@code /hello/{name}} and the form at {@code /hello}. */
+    static String html(String name) {
+        return "Hello " + Html.escape(name);
     }
 
     void fromPath(Exchange ex) throws IOException {
@@ -37,8 +42,11 @@ final class Greetings {
         return new Greeting("Hello " + name(name));
     }
 
-    /** Blank or absent greets the World, as the form does; a name longer than a name is refused. */
-    private static String name(String name) {
+    /**
+     * The one greeting rule, for the form at {@code /hello} and every route here: blank or absent
+     * greets the World; a name longer than a name is refused (422).
+     */
+    static String name(String name) {
         if (name == null || name.isBlank()) {
             return "World";
         }

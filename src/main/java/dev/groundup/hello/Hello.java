@@ -9,7 +9,6 @@ import jakarta.servlet.ServletRegistration;
  * with a parameter, as a page and as a small JSON API.
  */
 public final class Hello {
-    /** The servlet's name. */
     public static final String SERVLET = "hello";
 
     private Hello() {

@@ -1,12 +1,12 @@
 package dev.groundup.routing;
 
 import dev.groundup.errors.Problem;
+import dev.groundup.http.FormUrlEncoded;
+import dev.groundup.http.Responses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -35,19 +35,6 @@ public final class Exchange {
 
     public HttpServletRequest request() {
         return request;
-    }
-
-    public HttpServletResponse response() {
-        return response;
-    }
-
-    public String method() {
-        return request.getMethod();
-    }
-
-    /** The template this request matched, e.g. {@code /api/todos/{id:long}}. */
-    public String template() {
-        return bound.route.template();
     }
 
     /** A path parameter, percent-decoded; the template must declare it. */
@@ -79,7 +66,7 @@ public final class Exchange {
     /** Every value of a query parameter, in order. */
     public List<String> queries(String name) {
         if (query == null) {
-            query = parseQuery(request.getQueryString());
+            query = FormUrlEncoded.parse(request.getQueryString(), "The address");
         }
         return query.getOrDefault(name, List.of());
     }
@@ -95,10 +82,6 @@ public final class Exchange {
         } catch (NumberFormatException e) {
             throw Problem.badRequest("Query parameter '" + name + "' must be an integer, not '" + value + "'.");
         }
-    }
-
-    public String header(String name) {
-        return request.getHeader(name);
     }
 
     /** The body, a JSON document, bound to {@code type} (a record, usually). */
@@ -132,7 +115,6 @@ public final class Exchange {
         json(HttpServletResponse.SC_CREATED, value);
     }
 
-    /** 204 No Content. */
     public void noContent() {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
@@ -148,28 +130,6 @@ public final class Exchange {
 
     /** The response in one go: status, type, exact length, and the body unless this is HEAD. */
     public void bytes(int status, String contentType, byte[] body) throws IOException {
-        response.setStatus(status);
-        response.setContentType(contentType);
-        response.setContentLength(body.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
-        }
-    }
-
-    private static Map<String, List<String>> parseQuery(String raw) {
-        Map<String, List<String>> out = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = PercentDecoding.queryComponent(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : PercentDecoding.queryComponent(pair.substring(eq + 1));
-            out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return out;
+        Responses.send(request, response, status, contentType, body);
     }
 }

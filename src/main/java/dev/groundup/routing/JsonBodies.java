@@ -1,11 +1,11 @@
 package dev.groundup.routing;
 
 import dev.groundup.errors.Problem;
+import dev.groundup.http.MediaType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +71,9 @@ final class JsonBodies {
         if (contentType == null) {
             throw unsupported("The request has no Content-Type; send the body as application/json.");
         }
+        String type = MediaType.essence(contentType);
         String[] parts = contentType.split(";");
-        String type = parts[0].trim().toLowerCase(Locale.ROOT);
-        if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
+        if (!type.equals(MediaType.JSON) && !(type.startsWith("application/") && type.endsWith("+json"))) {
             throw unsupported("The body must be application/json, not " + type + ".");
         }
         for (int i = 1; i < parts.length; i++) {
@@ -88,7 +88,7 @@ final class JsonBodies {
     }
 
     private static Problem unsupported(String detail) {
-        return new Problem(415, detail).header("Accept-Post", "application/json").header("Accept-Patch", "application/json");
+        return new Problem(415, detail).header("Accept-Post", MediaType.JSON).header("Accept-Patch", MediaType.JSON);
     }
 
     private static Problem problem(JacksonException e, Class<?> target) {

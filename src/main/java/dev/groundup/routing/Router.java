@@ -1,6 +1,7 @@
 package dev.groundup.routing;
 
 import dev.groundup.routing.Routes.Route;
+import dev.groundup.http.PercentDecoding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

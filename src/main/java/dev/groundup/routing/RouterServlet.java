@@ -1,21 +1,23 @@
 package dev.groundup.routing;
 
-import dev.groundup.Accept;
 import dev.groundup.errors.Errors;
+import dev.groundup.errors.ExceptionMapper;
 import dev.groundup.errors.Problem;
+import dev.groundup.http.Accept;
+import dev.groundup.http.MediaType;
+import dev.groundup.http.Responses;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one servlet behind every route: resolves the path in the {@link Router}, answers 404, 405,
- * OPTIONS and 406 itself, runs the handler, and renders what it throws. Mapped (by
+ * OPTIONS and 406 itself, runs the handler, and renders what it throws: a {@link Problem} as it
+ * is, another exception as the first {@link ExceptionMapper} that knows it says. Mapped (by
  * {@link Routing}) to exactly the paths the routes can match, so everything else keeps going to
  * the servlets and files it went to before.
  */
@@ -24,10 +26,12 @@ final class RouterServlet extends HttpServlet {
 
     private final transient Router router;
     private final transient JsonBodies bodies;
+    private final transient List<ExceptionMapper> mappers;
 
-    RouterServlet(Router router, JsonBodies bodies) {
+    RouterServlet(Router router, JsonBodies bodies, List<ExceptionMapper> mappers) {
         this.router = router;
         this.bodies = bodies;
+        this.mappers = List.copyOf(mappers);
     }
 
     @Override
@@ -54,9 +58,9 @@ final class RouterServlet extends HttpServlet {
             }
             Routes.Route route = match.bound().route;
             String produces = route.produces();
-            if (produces != null && !Accept.admits(request.getHeader("Accept"), mediaType(produces))) {
+            if (produces != null && !Accept.admits(request.getHeader("Accept"), MediaType.essence(produces))) {
                 throw new Problem(HttpServletResponse.SC_NOT_ACCEPTABLE, "This address answers with "
-                        + mediaType(produces) + " only, which the request's Accept header rules out.");
+                        + MediaType.essence(produces) + " only, which the request's Accept header rules out.");
             }
             route.handler().handle(new Exchange(request, response, match.bound(), match.segments(), bodies));
         } catch (Problem problem) {
@@ -64,31 +68,18 @@ final class RouterServlet extends HttpServlet {
         } catch (IOException e) {
             throw e; // the connection broke: there is no one to answer
         } catch (Exception e) {
-            if (lostTheDatabase(e)) {
-                // Not a bug but an outage: the client may retry, and the load balancer's /health says the same.
-                LOG.warn("{} {}: the database is not answering: {}", method, path, e.toString());
-                fail(request, response, new Problem(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                        "The database is not answering; try again shortly.").header("Retry-After", "5"));
-                return;
+            for (ExceptionMapper mapper : mappers) {
+                Problem mapped = mapper.problemFor(e);
+                if (mapped != null) {
+                    // Known, so not a bug: one line for the operator, no stack trace.
+                    LOG.warn("{} {}: {} {}: {}", method, path, mapped.status(), mapped.detail(), e.toString());
+                    fail(request, response, mapped);
+                    return;
+                }
             }
             LOG.error("{} {} failed", method, path, e);
-            fail(request, response, new Problem(HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side. It has been logged."));
+            fail(request, response, new Problem(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, Responses.OUR_FAULT));
         }
-    }
-
-    /**
-     * A failure to reach the database rather than one of its answers: no connection within the
-     * pool's timeout, a connection refused or broken (JDBC's connection exceptions, SQLSTATE class 08).
-     */
-    static boolean lostTheDatabase(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void fail(HttpServletRequest request, HttpServletResponse response, Problem problem)
@@ -99,11 +90,5 @@ final class RouterServlet extends HttpServlet {
             return;
         }
         Errors.send(request, response, problem);
-    }
-
-    /** {@code text/html} from {@code text/html;charset=utf-8}. */
-    private static String mediaType(String contentType) {
-        int semi = contentType.indexOf(';');
-        return semi < 0 ? contentType : contentType.substring(0, semi).trim();
     }
 }

@@ -1,5 +1,6 @@
 package dev.groundup.routing;
 
+import dev.groundup.http.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +10,11 @@ import java.util.Objects;
  * One feature's route table: method, path template, handler, one line each.
  *
  * <pre>{@code
- * new Routes(Routes.JSON)
- *     .get("/api/todos", api::list)
- *     .post("/api/todos", api::create)
- *     .get("/api/todos/{id:long}", api::show)
- *     .delete("/api/todos/{id:long}", api::delete);
+ * new Routes(Routes.JSON).under("/api/todos")
+ *     .get("", api::list)
+ *     .post("", api::create)
+ *     .get("/{id:long}", api::show)
+ *     .delete("/{id:long}", api::delete);
  * }</pre>
  *
  * <p>A template is literal segments and parameters: {@code {name}} matches any one non-empty
@@ -25,9 +26,9 @@ import java.util.Objects;
  * shadow the site's own files.
  */
 public final class Routes {
-    public static final String JSON = "application/json";
-    public static final String HTML = "text/html;charset=utf-8";
-    public static final String TEXT = "text/plain";
+    public static final String JSON = MediaType.JSON;
+    public static final String HTML = MediaType.HTML;
+    public static final String TEXT = MediaType.TEXT;
 
     /** One row of the table. {@code produces} may be null: the route answers with no body to negotiate. */
     public record Route(String method, String template, String produces, Handler handler) {
@@ -40,6 +41,7 @@ public final class Routes {
 
     private final String produces;
     private final List<Route> routes = new ArrayList<>();
+    private String prefix = "";
 
     /** A table whose routes answer with {@code produces} unless a route says otherwise. */
     public Routes(String produces) {
@@ -58,21 +60,24 @@ public final class Routes {
         return route("POST", template, produces, handler);
     }
 
-    public Routes put(String template, Handler handler) {
-        return route("PUT", template, produces, handler);
-    }
-
     public Routes patch(String template, Handler handler) {
         return route("PATCH", template, produces, handler);
     }
 
+    /** A DELETE answers 204 or an error: it has no body type to negotiate. */
     public Routes delete(String template, Handler handler) {
-        return route("DELETE", template, produces, handler);
+        return route("DELETE", template, null, handler);
+    }
+
+    /** Routes added after this call have their templates prefixed with {@code prefix}, e.g. {@code /api/todos}. */
+    public Routes under(String prefix) {
+        this.prefix = prefix;
+        return this;
     }
 
     /** Any method, e.g. {@code route("PROPFIND", "/dav/{path}", null, handler)}. */
     public Routes route(String method, String template, String produces, Handler handler) {
-        routes.add(new Route(method.toUpperCase(Locale.ROOT), template, produces, handler));
+        routes.add(new Route(method.toUpperCase(Locale.ROOT), prefix + template, produces, handler));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.groundup.routing;
 
 import dev.groundup.Config;
+import dev.groundup.errors.ExceptionMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -12,7 +13,6 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Installs the route tables of every feature as one router, and CORS for the API. */
 public final class Routing {
-    /** The router servlet's name. */
     public static final String SERVLET = "router";
 
     private Routing() {
@@ -21,11 +21,13 @@ public final class Routing {
     /**
      * Registers the router servlet for the paths {@code tables} can match, and the CORS filter on
      * {@code /api/*}. Fails startup if two routes collide or a route would take over another
-     * servlet's path.
+     * servlet's path. {@code mappers} say what exceptions other than {@code Problem} mean.
      */
-    public static void install(ServletContext context, Config config, ObjectMapper json, List<Routes> tables) {
+    public static void install(ServletContext context, Config config, ObjectMapper json, List<Routes> tables,
+                               List<ExceptionMapper> mappers) {
         Router router = new Router(tables);
-        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET, new RouterServlet(router, new JsonBodies(json)));
+        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET,
+                new RouterServlet(router, new JsonBodies(json), mappers));
         servlet.setAsyncSupported(true); // for Bodies, which reads request bodies before the servlet runs
         Set<String> taken = servlet.addMapping(router.servletMappings().toArray(String[]::new));
         if (!taken.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.groundup.todos;
 
+import dev.groundup.http.RequestOrigin;
 import dev.groundup.routing.Routes;
 import org.jdbi.v3.core.Jdbi;
 
@@ -9,18 +10,21 @@ import org.jdbi.v3.core.Jdbi;
  * {@code url}, which is all a client needs to read, change or delete it.
  */
 public final class Todos {
+    /** Where the API lives, under the context path. */
+    static final String PATH = "/api/todos";
+
     private Todos() {
     }
 
     /** @param trustProxy whether links may be built from X-Forwarded-Proto/-Host */
     public static Routes routes(Jdbi jdbi, boolean trustProxy) {
-        TodoApi api = new TodoApi(new TodoRepository(jdbi), new Links(trustProxy));
-        return new Routes(Routes.JSON)
-                .get("/api/todos", api::list)
-                .post("/api/todos", api::create)
-                .route("DELETE", "/api/todos", null, api::deleteAll) // 204: no body to negotiate
-                .get("/api/todos/{id:long}", api::show)
-                .patch("/api/todos/{id:long}", api::update)
-                .route("DELETE", "/api/todos/{id:long}", null, api::delete);
+        TodoApi api = new TodoApi(new TodoRepository(jdbi), new Links(new RequestOrigin(trustProxy)));
+        return new Routes(Routes.JSON).under(PATH)
+                .get("", api::list)
+                .post("", api::create)
+                .delete("", api::deleteAll)
+                .get("/{id:long}", api::show)
+                .patch("/{id:long}", api::update)
+                .delete("/{id:long}", api::delete);
     }
 }

@@ -127,6 +127,19 @@ class HelloIT {
         assertThat(reply.text()).contains("<h1>Hello World</h1>");
     }
 
+    @Test
+    void theFormAndTheAddressShareOneGreetingRule() {
+        String name = "a".repeat(5_000);
+        Reply posted = postForm("name=" + name);
+        Reply addressed = Http.send(ClassicRequestBuilder.get(deployment.uri("/hello/" + name)).build());
+
+        assertThat(posted.status()).isEqualTo(422);
+        assertThat(addressed.status()).isEqualTo(422);
+        assertThat(posted.type()).isEqualTo(HTML);
+        assertThat(posted.text()).contains("at most 1000 characters");
+        assertThat(postForm("name=" + "a".repeat(1000)).status()).isEqualTo(200);
+    }
+
     private Reply postForm(String form) {
         return Http.send(ClassicRequestBuilder.post(deployment.uri("/hello"))
                 .setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED)).build());

@@ -1,7 +1,7 @@
 package dev.groundup.contract;
 
 import dev.groundup.Config;
-import dev.groundup.Main;
+import dev.groundup.launcher.Main;
 import dev.groundup.db.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -131,6 +131,19 @@ class StaticCachingIT {
         assertThat(missing.header("Cache-Control")).isEqualTo("no-store");
     }
 
+    /**
+     * If-Match is left to the container, on the launcher's fast path for files (a png) as behind
+     * the filter (a css file): a tag that does not match is 412 everywhere.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/images/ground.png", "/css/site.css"})
+    void aFailedIfMatchIs412Everywhere(String path) {
+        Reply failed = conditional(path, "If-Match", "\"no-such-tag\"");
+
+        assertThat(failed.status()).isEqualTo(412);
+        assertThat(failed.header("Cache-Control")).isEqualTo("no-store");
+    }
+
     private Reply get(String path) {
         return Http.send(ClassicRequestBuilder.get(deployment.uri(path)).build());
     }

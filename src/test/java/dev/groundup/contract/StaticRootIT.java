@@ -3,7 +3,7 @@ package dev.groundup.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundup.Config;
-import dev.groundup.Main;
+import dev.groundup.launcher.Main;
 import dev.groundup.contract.Http.Reply;
 import java.io.IOException;
 import java.net.URI;

@@ -37,7 +37,7 @@ class SiteFilesTest {
             try (InputStream in = name.endsWith(".gz")
                     ? new GZIPInputStream(Files.newInputStream(sibling))
                     : new BrotliInputStream(Files.newInputStream(sibling))) {
-                assertThat(in.readAllBytes()).as("%s is stale: recompress %s (see README)", sibling, original)
+                assertThat(in.readAllBytes()).as("%s is stale: recompress %s (see docs/static-files.md)", sibling, original)
                         .isEqualTo(Files.readAllBytes(original));
             }
         }

@@ -1,5 +1,7 @@
 package dev.groundup.routing;
 
+import dev.groundup.http.PercentDecoding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundup.errors.Problem;
@@ -16,7 +18,7 @@ class PercentDecodingTest {
         for (String s : Generated.strings(Generated.CASES, 0, 40)) {
             assertThat(PercentDecoding.segment(RouterTest.encodeAll(s))).as(s).isEqualTo(s);
             assertThat(PercentDecoding.segment(RouterTest.encodeSegment(s))).as(s).isEqualTo(s);
-            assertThat(PercentDecoding.queryComponent(URLEncoder.encode(s, StandardCharsets.UTF_8))).as(s).isEqualTo(s);
+            assertThat(PercentDecoding.formComponent(URLEncoder.encode(s, StandardCharsets.UTF_8), "The address")).as(s).isEqualTo(s);
         }
     }
 
@@ -46,7 +48,7 @@ class PercentDecodingTest {
     @Test
     void plusIsASpaceOnlyInTheQuery() {
         assertThat(PercentDecoding.segment("a+b")).isEqualTo("a+b");
-        assertThat(PercentDecoding.queryComponent("a+b")).isEqualTo("a b");
-        assertThat(PercentDecoding.queryComponent("a%2Bb")).isEqualTo("a+b");
+        assertThat(PercentDecoding.formComponent("a+b", "The address")).isEqualTo("a b");
+        assertThat(PercentDecoding.formComponent("a%2Bb", "The address")).isEqualTo("a+b");
     }
 }

@@ -60,7 +60,7 @@ class RoutingHttpTest {
 
         server = InProcess.start(context -> {
             Errors.install(context, json);
-            Routing.install(context, config, json, List.of(items));
+            Routing.install(context, config, json, List.of(items), List.of());
             // as Wiring does: bodies arrive whole, within the configured size, before the router runs
             Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Routing.SERVLET);
         });

@@ -1,4 +1,4 @@
-package dev.groundup.routing;
+package dev.groundup.http;
 
 import dev.groundup.errors.Problem;
 import java.nio.ByteBuffer;
@@ -10,21 +10,26 @@ import java.nio.charset.StandardCharsets;
  * Strict UTF-8 percent-decoding (RFC 3986 §2.1): a malformed escape or bytes that are not UTF-8
  * are the client's mistake, a 400, never a replacement character or an exception we did not mean.
  */
-final class PercentDecoding {
+public final class PercentDecoding {
     private PercentDecoding() {
     }
 
+    private static final String ADDRESS = "The address";
+
     /** A path segment: {@code +} is a plus sign. */
-    static String segment(String raw) {
-        return decode(raw, false);
+    public static String segment(String raw) {
+        return decode(raw, false, ADDRESS);
     }
 
-    /** A query-string name or value (application/x-www-form-urlencoded): {@code +} is a space. */
-    static String queryComponent(String raw) {
-        return decode(raw, true);
+    /**
+     * A name or value of a query string or form (application/x-www-form-urlencoded): {@code +} is
+     * a space; {@code subject} says in the 400 what was not valid ("The address", "The form").
+     */
+    public static String formComponent(String raw, String subject) {
+        return decode(raw, true, subject);
     }
 
-    private static String decode(String raw, boolean plusIsSpace) {
+    private static String decode(String raw, boolean plusIsSpace, String subject) {
         int first = firstToDecode(raw, plusIsSpace);
         if (first < 0) {
             return raw; // the common case: nothing to decode, nothing allocated
@@ -35,12 +40,12 @@ final class PercentDecoding {
             char c = raw.charAt(i);
             if (c == '%') {
                 if (i + 2 >= raw.length()) {
-                    throw malformed();
+                    throw malformed(subject);
                 }
                 int hi = Character.digit(raw.charAt(i + 1), 16);
                 int lo = Character.digit(raw.charAt(i + 2), 16);
                 if (hi < 0 || lo < 0) {
-                    throw malformed();
+                    throw malformed(subject);
                 }
                 bytes[n++] = (byte) (hi << 4 | lo);
                 i += 2;
@@ -53,7 +58,7 @@ final class PercentDecoding {
                 // either way, re-encode what we were given as UTF-8.
                 int codePoint = raw.codePointAt(i);
                 if (Character.isSurrogate(c) && !Character.isSupplementaryCodePoint(codePoint)) {
-                    throw notUtf8(); // a lone surrogate has no UTF-8 form
+                    throw notUtf8(subject); // a lone surrogate has no UTF-8 form
                 }
                 byte[] utf8 = Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
                 System.arraycopy(utf8, 0, bytes, n, utf8.length);
@@ -68,7 +73,7 @@ final class PercentDecoding {
                     .decode(ByteBuffer.wrap(bytes, 0, n))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw notUtf8();
+            throw notUtf8(subject);
         }
     }
 
@@ -82,11 +87,11 @@ final class PercentDecoding {
         return -1;
     }
 
-    private static Problem notUtf8() {
-        return Problem.badRequest("The address is not valid: its percent-encoded bytes are not UTF-8.");
+    private static Problem notUtf8(String subject) {
+        return Problem.badRequest(subject + " is not valid: its percent-encoded bytes are not UTF-8.");
     }
 
-    private static Problem malformed() {
-        return Problem.badRequest("The address is not valid: a '%' must be followed by two hexadecimal digits.");
+    private static Problem malformed(String subject) {
+        return Problem.badRequest(subject + " is not valid: bad percent-encoding, a '%' must be followed by two hexadecimal digits.");
     }
 }

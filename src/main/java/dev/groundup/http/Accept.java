@@ -1,4 +1,4 @@
-package dev.groundup;
+package dev.groundup.http;
 
 import java.util.Locale;
 
@@ -20,8 +20,8 @@ public final class Accept {
         if (accept == null || accept.isBlank()) {
             return false;
         }
-        double json = Math.max(explicitQuality(accept, "application/json"),
-                explicitQuality(accept, "application/problem+json"));
+        double json = Math.max(explicitQuality(accept, MediaType.JSON),
+                explicitQuality(accept, MediaType.PROBLEM_JSON));
         return json > 0 && json > quality(accept, "text/html");
     }
 
@@ -55,25 +55,9 @@ public final class Accept {
             }
             if (specificity > bestSpecificity) {
                 bestSpecificity = specificity;
-                q = semi < 0 ? 1 : qValue(range.substring(semi + 1));
+                q = semi < 0 ? 1 : MediaType.qValue(range.substring(semi + 1));
             }
         }
         return q;
-    }
-
-    /** The {@code q} parameter among {@code params}; 1 when absent, 0 when unreadable (treated as refused). */
-    private static double qValue(String params) {
-        for (String param : params.split(";")) {
-            int eq = param.indexOf('=');
-            if (eq > 0 && param.substring(0, eq).trim().equalsIgnoreCase("q")) {
-                try {
-                    double q = Double.parseDouble(param.substring(eq + 1).trim());
-                    return q >= 0 && q <= 1 ? q : 0;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
     }
 }

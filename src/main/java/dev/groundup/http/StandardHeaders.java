@@ -1,4 +1,4 @@
-package dev.groundup;
+package dev.groundup.http;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -18,15 +18,15 @@ import java.util.Map;
  * Headers every response carries, whatever produced it: our name instead of the container's,
  * and no content sniffing by browsers.
  */
-final class StandardHeaders implements Filter {
+public final class StandardHeaders implements Filter {
 
-    static final String SERVER = "Groundup";
-    static final String NAME = "standard-headers";
+    public static final String SERVER = "Groundup";
+    public static final String NAME = "standard-headers";
     /** Also sent by the launcher's fast path for files, which does not go through this filter. */
-    static final List<Map.Entry<String, String>> HEADERS =
+    public static final List<Map.Entry<String, String>> HEADERS =
             List.of(Map.entry("Server", SERVER), Map.entry("X-Content-Type-Options", "nosniff"));
 
-    static void install(ServletContext context) {
+    public static void install(ServletContext context) {
         FilterRegistration.Dynamic filter = context.addFilter(NAME, new StandardHeaders());
         filter.setAsyncSupported(true); // it stands in front of servlets that go async (Bodies)
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");

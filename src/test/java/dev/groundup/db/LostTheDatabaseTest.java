@@ -1,4 +1,4 @@
-package dev.groundup.routing;
+package dev.groundup.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,19 +11,19 @@ import org.junit.jupiter.api.Test;
 class LostTheDatabaseTest {
     @Test
     void connectionFailuresAnywhereInTheChainAreAnOutage() {
-        assertThat(RouterServlet.lostTheDatabase(new IllegalStateException(
+        assertThat(DatabaseOutage.lostTheDatabase(new IllegalStateException(
                 new SQLTransientConnectionException("pool: connection is not available, request timed out")))).isTrue();
-        assertThat(RouterServlet.lostTheDatabase(new RuntimeException(
+        assertThat(DatabaseOutage.lostTheDatabase(new RuntimeException(
                 new SQLNonTransientConnectionException("connection broken")))).isTrue();
         // PostgreSQL reports a lost connection as SQLSTATE 08006, a refused one as 08001
-        assertThat(RouterServlet.lostTheDatabase(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
-        assertThat(RouterServlet.lostTheDatabase(new SQLException("refused", "08001"))).isTrue();
+        assertThat(DatabaseOutage.lostTheDatabase(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
+        assertThat(DatabaseOutage.lostTheDatabase(new SQLException("refused", "08001"))).isTrue();
     }
 
     @Test
     void answersOfTheDatabaseAndOtherFailuresAreNot() {
-        assertThat(RouterServlet.lostTheDatabase(new RuntimeException(new SQLException("duplicate key", "23505")))).isFalse();
-        assertThat(RouterServlet.lostTheDatabase(new RuntimeException(new SQLException("no state")))).isFalse();
-        assertThat(RouterServlet.lostTheDatabase(new IllegalStateException("a bug"))).isFalse();
+        assertThat(DatabaseOutage.lostTheDatabase(new RuntimeException(new SQLException("duplicate key", "23505")))).isFalse();
+        assertThat(DatabaseOutage.lostTheDatabase(new RuntimeException(new SQLException("no state")))).isFalse();
+        assertThat(DatabaseOutage.lostTheDatabase(new IllegalStateException("a bug"))).isFalse();
     }
 }

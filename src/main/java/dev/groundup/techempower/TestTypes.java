@@ -1,5 +1,6 @@
-package dev.groundup.bench;
+package dev.groundup.techempower;
 
+import dev.groundup.http.MediaType;
 import dev.groundup.routing.Exchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * The two test types as the requirements state them: plaintext answers a constant body;
  * json instantiates a message object per request and serializes it with the JSON mapper.
  */
-final class TechEmpower {
+final class TestTypes {
     static final String HELLO = "Hello, World!";
     private static final byte[] HELLO_BYTES = HELLO.getBytes(StandardCharsets.US_ASCII);
 
@@ -17,7 +18,7 @@ final class TechEmpower {
     }
 
     void plaintext(Exchange ex) throws IOException {
-        ex.bytes(200, "text/plain", HELLO_BYTES);
+        ex.bytes(200, MediaType.TEXT, HELLO_BYTES);
     }
 
     void json(Exchange ex) throws IOException {

@@ -1,4 +1,4 @@
-package dev.groundup;
+package dev.groundup.http;
 
 /** The one HTML escaper for text we put into pages ourselves. */
 public final class Html {

@@ -1,4 +1,4 @@
-package dev.groundup;
+package dev.groundup.launcher;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -9,7 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import dev.groundup.files.LauncherFastPath;
+import dev.groundup.Config;
+import dev.groundup.StartupException;
+import dev.groundup.http.StandardHeaders;
 import org.eclipse.jetty.ee10.webapp.Configuration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.ee10.webapp.ServletsConfiguration;

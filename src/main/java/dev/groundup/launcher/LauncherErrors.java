@@ -1,6 +1,9 @@
-package dev.groundup;
+package dev.groundup.launcher;
 
 import dev.groundup.errors.Errors;
+import dev.groundup.http.MediaType;
+import dev.groundup.http.Responses;
+import dev.groundup.http.StandardHeaders;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -42,8 +45,8 @@ final class LauncherErrors extends ErrorHandler {
 
     private static void standardHeaders(HttpFields.Mutable fields) {
         StandardHeaders.HEADERS.forEach(header -> fields.put(header.getKey(), header.getValue()));
-        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-        fields.put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
+        fields.put(HttpHeader.CACHE_CONTROL, Responses.ERROR_CACHE_CONTROL);
+        fields.put(HttpHeader.CONTENT_TYPE, MediaType.HTML);
     }
 
     private static String detail(int status) {
@@ -52,8 +55,7 @@ final class LauncherErrors extends ErrorHandler {
             case 414 -> "The address is too long.";
             case 431 -> "The request's headers are too large.";
             case 505 -> "Only HTTP/1.0 and HTTP/1.1 are spoken here.";
-            default -> status >= 500 ? "Something went wrong on our side. It has been logged."
-                    : "The request could not be handled.";
+            default -> Errors.defaultDetail(status);
         };
     }
 }

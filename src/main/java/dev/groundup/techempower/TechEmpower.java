@@ -1,4 +1,4 @@
-package dev.groundup.bench;
+package dev.groundup.techempower;
 
 import dev.groundup.routing.Routes;
 
@@ -6,12 +6,12 @@ import dev.groundup.routing.Routes;
  * The TechEmpower Framework Benchmarks' plaintext and JSON test types, served by the same
  * router, filters and container as everything else, so that measuring them measures the app.
  */
-public final class Bench {
-    private Bench() {
+public final class TechEmpower {
+    private TechEmpower() {
     }
 
     public static Routes routes() {
-        TechEmpower tests = new TechEmpower();
+        TestTypes tests = new TestTypes();
         return new Routes(Routes.TEXT)
                 .get("/plaintext", tests::plaintext)
                 .get("/json", Routes.JSON, tests::json);

@@ -1,9 +1,9 @@
-package dev.groundup.files;
+package dev.groundup.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundup.Config;
-import dev.groundup.Main;
+import dev.groundup.launcher.Main;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;

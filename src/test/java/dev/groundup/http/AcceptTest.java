@@ -1,4 +1,4 @@
-package dev.groundup;
+package dev.groundup.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,14 @@
-package dev.groundup.files;
+package dev.groundup.launcher;
 
+import dev.groundup.files.StaticFiles;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.eclipse.jetty.ee10.servlet.ServletHandler;
@@ -32,11 +35,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The launcher's fast path for the commonest request a site gets: a plain GET or HEAD of an
  * existing file. Jetty's core ResourceService answers it from the default servlet's own content
- * cache, with the same types, validators and headers the servlet and {@link StaticFilesFilter}
+ * cache, with the same types, validators and headers the servlet and the static-files filter
  * would give it, but without the servlet layer, which here about doubles the CPU time of such a
  * request.
  *
- * <p>Everything else goes to the web application, unchanged: conditions, ranges, Accept-Encoding
+ * <p>Everything else goes to the web application, unchanged: the headers the filter adjusts
+ * ({@link StaticFiles#NOT_PLAIN}; If-Match and If-Unmodified-Since are Jetty's either way), Accept-Encoding
  * on a compressible type, folders, missing files, files too big for the cache, symlinks, protected
  * paths, encoded paths, and any path a servlet other than "default" or a filter other than those
  * this class stands in for would see. The launcher only; a WAR has no such shortcut.
@@ -49,16 +53,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class LauncherFastPath extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(LauncherFastPath.class);
-    /** An EnumSet: a header Jetty has no constant for is null, which Set.of would refuse. */
-    private static final Set<HttpHeader> NOT_PLAIN = EnumSet.of(HttpHeader.RANGE, HttpHeader.IF_RANGE,
-            HttpHeader.IF_NONE_MATCH, HttpHeader.IF_MODIFIED_SINCE, HttpHeader.IF_MATCH, HttpHeader.IF_UNMODIFIED_SINCE);
+    /** The filter's list as Jetty's constants, so a request's headers are checked in one pass. */
+    private static final Set<HttpHeader> NOT_PLAIN = StaticFiles.NOT_PLAIN.stream()
+            .map(name -> Objects.requireNonNull(HttpHeader.CACHE.get(name), name))
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(HttpHeader.class)));
 
     /** Pre-encoded: Jetty copies their bytes instead of encoding them on every response. */
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
-    private static final Map<String, HttpField> CACHE_CONTROL = Map.of(
-            CachePolicy.HTML, new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachePolicy.HTML),
-            CachePolicy.FINGERPRINTED, new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachePolicy.FINGERPRINTED),
-            CachePolicy.OTHER, new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachePolicy.OTHER));
+    private static final Map<String, HttpField> CACHE_CONTROL = StaticFiles.CACHE_CONTROLS.stream()
+            .collect(Collectors.toMap(value -> value, value -> new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, value)));
 
     private final WebAppContext webapp;
     private final List<HttpField> standardHeaders;
@@ -120,10 +123,10 @@ public final class LauncherFastPath extends Handler.Wrapper {
         HttpFields.Mutable headers = response.getHeaders();
         standardHeaders.forEach(headers::put);
         String type = content.getContentTypeValue();
-        if (MediaTypes.compressible(type)) {
+        if (StaticFiles.compressible(type)) {
             headers.put(VARY);
         }
-        headers.put(CACHE_CONTROL.get(CachePolicy.cacheControl(path, type)));
+        headers.put(CACHE_CONTROL.get(StaticFiles.cacheControl(path, type)));
         files.service.doGet(request, response, callback, content);
         return true;
     }
@@ -208,7 +211,7 @@ public final class LauncherFastPath extends Handler.Wrapper {
                 return null;
             }
             String type = types.getMimeByExtension(path);
-            if (type == null || (MediaTypes.compressible(type) && headers.contains(HttpHeader.ACCEPT_ENCODING))) {
+            if (!StaticFiles.plain(type, headers.contains(HttpHeader.ACCEPT_ENCODING))) {
                 return null;
             }
             MatchedResource<ServletHandler.MappedServlet> servlet = servlets.getMatchedServlet(path);
