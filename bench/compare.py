@@ -20,25 +20,45 @@ import tempfile
 UNITS = {"": 1, "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6}
 
 
-def run_wrk(url, args, script, duration, warmup=False):
-    cmd = ["taskset", "-c", args.wrk_cpu, "wrk", "-t1", f"-c{args.connections}", f"-d{duration}"]
-    for header in args.header:
+def wrk(url, connections, duration, script=None, headers=(), cpu="0"):
+    """One wrk run pinned to `cpu`: requests/s, p99 latency (ms), non-2xx/3xx answers, socket errors."""
+    cmd = ["taskset", "-c", cpu, "wrk", "-t1", f"-c{connections}", f"-d{duration}", "--latency"]
+    for header in headers:
         cmd += ["-H", header]
     if script:
         cmd += ["-s", script]
     cmd.append(url)
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    return parse_wrk(out)
+
+
+def parse_wrk(out):
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    if not rps:
-        sys.exit(f"wrk printed no Requests/sec for {url}:\n{out}")
+    p99 = re.search(r"^\s*99%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    errors = re.search(r"Socket errors: (.*)", out)
-    if errors and not bad and warmup:
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {
+        "rps": float(rps.group(1)) if rps else None,
+        "p99_ms": float(p99.group(1)) * {"us": 1e-3, "ms": 1, "s": 1e3}[p99.group(2)] if p99 else None,
+        "non2xx": int(bad.group(1)) if bad else 0,
+        "socket_errors": sum(int(n) for n in sock.groups()) if sock else 0,
+        "read_errors": int(sock.group(2)) if sock else 0,
+        "socket_detail": sock.group(0) if sock else "",
+        "output": out,
+    }
+
+
+def run_wrk(url, args, script, duration, warmup=False):
+    result = wrk(url, args.connections, duration, script, args.header, args.wrk_cpu)
+    if result["rps"] is None:
+        sys.exit(f"wrk printed no Requests/sec for {url}:\n{result['output']}")
+    if result["socket_errors"] and not result["non2xx"] and warmup:
         # A cold JIT can miss wrk's 2 s timeout once; only measured rounds must be clean.
-        print(f"  (warm-up of {url}: {errors.group(0)})", flush=True)
-    elif bad or errors:
-        sys.exit(f"{url} answered errors under load ({bad.group(0) if bad else errors.group(0)}):\n{out}")
-    return float(rps.group(1))
+        print(f"  (warm-up of {url}: {result['socket_detail']})", flush=True)
+    elif result["non2xx"] or result["socket_errors"]:
+        sys.exit(f"{url} answered errors under load ({result['non2xx']} non-2xx, {result['socket_detail']}):\n"
+                 f"{result['output']}")
+    return result["rps"]
 
 
 def pipeline_script(depth):
