@@ -2,6 +2,7 @@ package dev.groundup;
 
 import dev.groundup.bench.Bench;
 import dev.groundup.bodies.Bodies;
+import dev.groundup.csrf.Csrf;
 import dev.groundup.db.Database;
 import dev.groundup.errors.Errors;
 import dev.groundup.files.StaticFiles;
@@ -9,10 +10,13 @@ import dev.groundup.health.Health;
 import dev.groundup.hello.Hello;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
+import dev.groundup.todos.Links;
 import dev.groundup.todos.Todos;
+import dev.groundup.views.Views;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +42,10 @@ public final class Wiring implements ServletContextListener {
         database = Database.open(config.dbUrl());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
-            Errors.install(context, json);
+            // The templates the build compiled; with --dev, compiled from the source folder and reloaded on change.
+            Views views = config.dev() ? Views.fromSource(Path.of("src/main/jte")) : Views.precompiled();
+            Csrf csrf = new Csrf(config.secret(), new Links(config.trustProxy())::origin);
+            Errors.install(context, json, views);
             StandardHeaders.install(context);
             Hello.install(context);
             StaticFiles.install(context);
@@ -47,6 +54,7 @@ public final class Wiring implements ServletContextListener {
                     Hello.routes(),
                     Bench.routes(),
                     Todos.routes(database.jdbi(), config.trustProxy()),
+                    Todos.pages(database.jdbi(), views, csrf),
                     Health.routes(database.jdbi())));
             // Request bodies arrive whole before these servlets run, read without holding a thread.
             Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Hello.SERVLET, Routing.SERVLET);

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * those are the proxy's, which only it can tell us (X-Forwarded-Proto, X-Forwarded-Host); any
  * client can send those headers too, so they count only when configured to ({@code --trust-proxy}).
  */
-final class Links {
+public final class Links {
     /** A host name, IPv4 or bracketed IPv6 address, and an optional port: nothing else goes into a link. */
     private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?");
 
     private final boolean trustProxy;
 
-    Links(boolean trustProxy) {
+    public Links(boolean trustProxy) {
         this.trustProxy = trustProxy;
     }
 
@@ -24,7 +24,7 @@ final class Links {
     }
 
     /** {@code scheme://host[:port]}, as the container understood the request unless a trusted proxy says otherwise. */
-    String origin(HttpServletRequest request) {
+    public String origin(HttpServletRequest request) {
         StringBuffer url = request.getRequestURL(); // the container's reconstruction: default ports left out
         String scheme = request.getScheme();
         String authority = url.substring(scheme.length() + "://".length(), url.length() - request.getRequestURI().length());
