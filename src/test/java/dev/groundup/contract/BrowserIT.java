@@ -241,8 +241,16 @@ class BrowserIT {
         }
         browser.get(deployment.uri("/todos").toString());
         browser.findElement(By.id("new-title")).sendKeys(" ");
-        browser.findElement(By.cssSelector(".todo-new button")).click();
+        click(".todo-new button");
         assertThat(new AxeBuilder().analyze(browser).getViolations()).as("the page with a refused title").isEmpty();
+
+        // A phone's width: everything wraps, nothing scrolls sideways.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(deployment.uri("/todos").toString());
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("no horizontal scrolling at 390 px").isEqualTo(true);
+        screenshot("todos-phone");
     }
 
     /** The walk through the app, as a person does it: only clicks and typing. */
