@@ -33,7 +33,7 @@ taskset -c 1 "$java" -jar target/groundup.jar --host 127.0.0.1 --port "$app_port
 taskset -c 1 "$java" -cp "bench/pages/target/classes:target/groundup.jar" dev.groundup.todos.HandWrittenTodos \
   "$hand_port" "jdbc:h2:$data/hand" "$todos" >"$data/hand.log" 2>&1 & pids+=($!)
 
-cookie="Cookie: csrf=benchmarkbrowservalue0123456789abcdefghijklm"  # 43 characters, as the app makes them
+cookie="Cookie: csrf=benchmarkbrowservalue0123456789abcdefghijkl"  # 43 characters, as the app makes them (else it sets a new one)
 for url in "http://127.0.0.1:$app_port/hello" "http://127.0.0.1:$hand_port/todos"; do
   for _ in $(seq 600); do
     [ "$(curl -s -o /dev/null -H "$cookie" -w '%{http_code}' "$url" 2>/dev/null)" = 200 ] && continue 2
@@ -50,6 +50,9 @@ for i in $(seq "$todos"); do
     "http://127.0.0.1:$app_port/api/todos"
 done
 
+if curl -s -D - -o /dev/null -H "$cookie" "http://127.0.0.1:$app_port/todos" | grep -qi '^set-cookie'; then
+  echo "Groundup set a new cookie: it did not take the benchmark's as one of its own" >&2; exit 1
+fi
 app_bytes=$(curl -sf -H "$cookie" "http://127.0.0.1:$app_port/todos" | wc -c)
 hand_bytes=$(curl -sf -H "$cookie" "http://127.0.0.1:$hand_port/todos" | wc -c)
 echo "page sizes: groundup $app_bytes bytes, hand-written $hand_bytes bytes"
