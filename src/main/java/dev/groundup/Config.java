@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  *
  * @param staticRoot the folder the launcher serves instead of the built-in site, or null for the
  *     built-in one; a WAR always serves itself
+ * @param dev templates are compiled from {@code src/main/jte/} and reloaded on change
+ * @param secret the key that signs form tokens (CSRF), or null: then one is made at start
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, List<String> corsOrigins,
-                     String dbUrl, boolean trustProxy, Path staticRoot) {
+                     String dbUrl, boolean trustProxy, Path staticRoot, boolean dev, String secret) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -49,7 +51,11 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         TRUST_PROXY("--trust-proxy", "false",
                 "true to build links from X-Forwarded-Proto/-Host (only behind a proxy that sets them)",
                 "GROUNDUP_TRUST_PROXY"),
-        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT");
+        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT"),
+        DEV("--dev", "false", "development: templates compiled from src/main/jte/ and reloaded on change; "
+                + "a bare --dev means true", "GROUNDUP_DEV"),
+        SECRET("--secret", null, "key (16+ characters) that signs form tokens; the same on every instance",
+                "GROUNDUP_SECRET");
 
         final String flag;
         final String defaultValue;
@@ -83,6 +89,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         }
     }
 
+    /** The shortest {@code --secret} taken: a short key can be guessed offline from one token. */
+    static final int MIN_SECRET = 16;
+
     public Config {
         if (host == null || host.isBlank()) {
             throw new Invalid("--host must not be empty");
@@ -110,6 +119,18 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             throw new Invalid("--db-url must start with jdbc:h2: or jdbc:postgresql:"
                     + (dbUrl != null && dbUrl.startsWith("postgres") ? " (write postgres://h/db as jdbc:postgresql://h/db)" : ""));
         }
+        if (secret != null && secret.codePointCount(0, secret.length()) < MIN_SECRET) {
+            // Not echoed: it is a secret.
+            throw new Invalid("--secret must be at least " + MIN_SECRET + " characters long");
+        }
+    }
+
+    /** As the record would print itself, without the secret. */
+    @Override
+    public String toString() {
+        return "Config[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout
+                + ", corsOrigins=" + corsOrigins + ", dbUrl=(hidden), trustProxy=" + trustProxy + ", staticRoot=" + staticRoot
+                + ", dev=" + dev + ", secret=" + (secret == null ? "(none)" : "(hidden)") + "]";
     }
 
     /** Launcher: {@code --flag value} or {@code --flag=value}, then environment, then defaults. */
@@ -128,6 +149,12 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 value = arg.substring(eq + 1);
             }
             Setting setting = byFlag(name);
+            if (value == null && setting == Setting.DEV) {
+                // A switch: "--dev" alone is on; "--dev true" and "--dev false" still read as written.
+                boolean valueFollows = i + 1 < args.size() && (args.get(i + 1).equalsIgnoreCase("true")
+                        || args.get(i + 1).equalsIgnoreCase("false"));
+                value = valueFollows ? args.get(++i) : "true";
+            }
             if (value == null) {
                 if (i + 1 >= args.size()) {
                     throw new Invalid(name + " needs a value");
@@ -159,10 +186,15 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
     public static String usage() {
         StringBuilder out = new StringBuilder("Usage: java -jar groundup.jar [options]\n\nOptions:\n");
         for (Setting s : Setting.values()) {
-            String flag = s.flag + " " + (s == Setting.STATIC_ROOT ? "DIR" : s.name().replace('_', '-'));
+            String flag = s.flag + switch (s) {
+                case STATIC_ROOT -> " DIR";
+                case DEV -> "";
+                default -> " " + s.name().replace('_', '-');
+            };
             out.append(String.format(Locale.ROOT, "  %-26s %s (env %s; default %s)%n",
                     flag, s.help, String.join(" or ", s.envNames),
-                    s.defaultValue != null ? s.defaultValue : "the built-in site"));
+                    s.defaultValue != null ? s.defaultValue
+                            : s == Setting.SECRET ? "a random one per start" : "the built-in site"));
         }
         out.append(String.format(Locale.ROOT, "  %-26s %s%n", "-h, --help", "print this help and exit"));
         return out.toString();
@@ -179,7 +211,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 Duration.ofSeconds(parseLong(Setting.BODY_TIMEOUT, v.get(Setting.BODY_TIMEOUT))),
                 parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
                 parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
-                parseStaticRoot(v.get(Setting.STATIC_ROOT)));
+                parseStaticRoot(v.get(Setting.STATIC_ROOT)),
+                parseBoolean(Setting.DEV, v.get(Setting.DEV)), v.get(Setting.SECRET));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {

@@ -2,6 +2,7 @@ package dev.groundup;
 
 import dev.groundup.techempower.TechEmpower;
 import dev.groundup.bodies.Bodies;
+import dev.groundup.csrf.Csrf;
 import dev.groundup.db.Database;
 import dev.groundup.db.DatabaseOutage;
 import dev.groundup.errors.Errors;
@@ -11,10 +12,13 @@ import dev.groundup.hello.Hello;
 import dev.groundup.http.StandardHeaders;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
+import dev.groundup.http.RequestOrigin;
 import dev.groundup.todos.Todos;
+import dev.groundup.views.Views;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +45,10 @@ public final class Wiring implements ServletContextListener {
         database = Database.open(config.dbUrl());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
-            Errors.install(context, json);
+            // The templates the build compiled; with --dev, compiled from the source folder and reloaded on change.
+            Views views = config.dev() ? Views.fromSource(Path.of("src/main/jte")) : Views.precompiled();
+            Csrf csrf = new Csrf(config.secret(), new RequestOrigin(config.trustProxy())::of);
+            Errors.install(context, json, views);
             StandardHeaders.install(context);
             Hello.install(context);
             StaticFiles.install(context);
@@ -50,6 +57,7 @@ public final class Wiring implements ServletContextListener {
                     Hello.routes(),
                     TechEmpower.routes(),
                     Todos.routes(database.jdbi(), config.trustProxy()),
+                    Todos.pages(database.jdbi(), views, csrf),
                     Health.routes(database.jdbi())),
                     List.of(new DatabaseOutage()));
             // Request bodies arrive whole before these servlets run, read without holding a thread.

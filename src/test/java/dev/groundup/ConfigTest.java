@@ -17,7 +17,7 @@ class ConfigTest {
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), List.of("*"), "jdbc:h2:./data/groundup", false, null));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null));
     }
 
     @Test
@@ -147,5 +147,31 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromArgs(List.of("--static-root="), Map.of()))
                 .isInstanceOf(Config.Invalid.class).hasMessage("--static-root must not be empty");
         assertThat(Config.usage()).contains("--static-root DIR").contains("GROUNDUP_STATIC_ROOT");
+    }
+
+    @Test
+    void devIsASwitchThatMayAlsoTakeAValue() {
+        assertThat(Config.fromArgs(List.of(), Map.of()).dev()).isFalse();
+        assertThat(Config.fromArgs(List.of("--dev"), Map.of()).dev()).isTrue();
+        assertThat(Config.fromArgs(List.of("--dev", "--port", "0"), Map.of()).dev()).isTrue();
+        assertThat(Config.fromArgs(List.of("--dev", "false"), Map.of()).dev()).isFalse();
+        assertThat(Config.fromArgs(List.of("--dev=false"), Map.of("GROUNDUP_DEV", "true")).dev()).isFalse();
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_DEV", "true")).dev()).isTrue();
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--dev=maybe"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--dev must be true or false, got 'maybe'");
+    }
+
+    @Test
+    void secretComesFromFlagOrEnvironmentMustBeLongAndIsNeverPrinted() {
+        String secret = "correct horse battery staple";
+        assertThat(Config.fromArgs(List.of(), Map.of()).secret()).isNull();
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_SECRET", secret)).secret()).isEqualTo(secret);
+        Config config = Config.fromArgs(List.of("--secret", secret), Map.of("GROUNDUP_SECRET", "another secret, longer"));
+        assertThat(config.secret()).isEqualTo(secret);
+        assertThat(config.toString()).doesNotContain(secret).contains("secret=(hidden)");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--secret", "hunter2"), Map.of()))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessage("--secret must be at least 16 characters long");
+        assertThat(Config.usage()).contains("--dev ", "GROUNDUP_DEV", "--secret SECRET", "GROUNDUP_SECRET");
     }
 }

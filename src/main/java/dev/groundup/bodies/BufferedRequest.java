@@ -12,8 +12,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The request with its body already in memory. (Form parameters of the body are not parsed into
- * getParameter: no servlet here reads a body that way.)
+ * The request with its body already in memory.
+ *
+ * <p><b>getParameter and its kin do not see the fields of a form body</b>, only the query
+ * string's: the container would read the body through its own stream, which this wrapper has
+ * already drained. Read forms with {@code Exchange.form(name)} (strict UTF-8, a clear 400 or 415
+ * for a bad form); no servlet here calls getParameter for a body field.
  */
 final class BufferedRequest extends HttpServletRequestWrapper {
     private byte[] body = new byte[0];

@@ -1,15 +1,15 @@
 package dev.groundup.errors;
 
-import dev.groundup.http.Html;
 import dev.groundup.http.MediaType;
 import dev.groundup.http.Responses;
+import dev.groundup.views.PageHeaders;
+import dev.groundup.views.Views;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** The error page: a status, its title and one sentence; never a stack trace or a version. */
+/** The error page: a status, its title and one sentence in the site's layout; never a stack trace or a version. */
 final class ErrorPage {
     private static final Map<Integer, String> TITLES = Map.ofEntries(
             Map.entry(400, "Bad Request"),
@@ -48,17 +48,15 @@ final class ErrorPage {
         };
     }
 
-    static byte[] html(int status, String detail) {
-        String heading = status + " " + title(status);
-        return ("<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + heading + "</title></head>\n<body>\n<main>\n<h1>" + heading + "</h1>\n<p>"
-                + Html.escape(detail) + "</p>\n<p><a href=\"/\">Home</a></p>\n</main>\n</body>\n</html>\n")
-                .getBytes(StandardCharsets.UTF_8);
+    /** The page from {@code errors/error.jte}; {@code base} is the context path its links start with. */
+    static byte[] html(Views views, String base, int status, String detail) {
+        return views.render("errors/error.jte", new ErrorPageModel(base, status, title(status), detail));
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String detail)
-            throws IOException {
-        Responses.sendError(request, response, status, MediaType.HTML, html(status, detail));
+    static void write(Views views, HttpServletRequest request, HttpServletResponse response, int status,
+                      String detail) throws IOException {
+        PageHeaders.apply(response);
+        Responses.sendError(request, response, status, MediaType.HTML,
+                html(views, request.getContextPath(), status, detail));
     }
 }

@@ -1,6 +1,7 @@
 package dev.groundup.errors;
 
 import dev.groundup.http.Accept;
+import dev.groundup.views.Views;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,15 +16,25 @@ import tools.jackson.databind.ObjectMapper;
  * {@code /api/} and for clients that prefer JSON, the HTML error page for everyone else.
  */
 public final class Errors {
-    /** Where {@link #install} leaves the problem writer; a context attribute, so no static state. */
+    /** Where {@link #install} leaves the problem writer and the views; context attributes, so no static state. */
     private static final String ATTRIBUTE = ProblemJson.class.getName();
+    private static final String VIEWS = ErrorPage.class.getName();
 
     private Errors() {
     }
 
-    /** Called once by the wiring: problem details are written with the application's one mapper. */
-    public static void install(ServletContext context, ObjectMapper json) {
+    /**
+     * Called once by the wiring: problem details are written with the application's one mapper,
+     * error pages rendered by its views.
+     */
+    public static void install(ServletContext context, ObjectMapper json, Views views) {
         context.setAttribute(ATTRIBUTE, new ProblemJson(json));
+        context.setAttribute(VIEWS, views);
+    }
+
+    /** {@link #install} with the precompiled templates, for tests that wire a piece of the application. */
+    public static void install(ServletContext context, ObjectMapper json) {
+        install(context, json, Views.precompiled());
     }
 
     /** Answers {@code status} with {@code detail}, a sentence for the client. */
@@ -40,13 +51,16 @@ public final class Errors {
         if (wantsJson(request, path)) {
             problemJson(request).write(request, response, problem, path);
         } else {
-            ErrorPage.write(request, response, problem.status(), problem.detail());
+            ErrorPage.write((Views) installed(request, VIEWS), request, response, problem.status(), problem.detail());
         }
     }
 
-    /** The HTML error page's bytes, for errors answered outside the servlet layer (the launcher's). */
-    public static byte[] page(int status, String detail) {
-        return ErrorPage.html(status, detail);
+    /**
+     * The HTML error page's bytes, for errors answered outside the servlet layer (the launcher's,
+     * whose application is at the root).
+     */
+    public static byte[] page(Views views, int status, String detail) {
+        return ErrorPage.html(views, "", status, detail);
     }
 
     /** The sentence an error page shows when there is nothing more particular to say. */
@@ -69,10 +83,14 @@ public final class Errors {
     }
 
     private static ProblemJson problemJson(HttpServletRequest request) {
-        Object writer = request.getServletContext().getAttribute(ATTRIBUTE);
-        if (writer == null) {
+        return (ProblemJson) installed(request, ATTRIBUTE);
+    }
+
+    private static Object installed(HttpServletRequest request, String attribute) {
+        Object value = request.getServletContext().getAttribute(attribute);
+        if (value == null) {
             throw new IllegalStateException("Errors.install was not called by the wiring");
         }
-        return (ProblemJson) writer;
+        return value;
     }
 }

@@ -39,7 +39,12 @@ public final class Problem extends RuntimeException {
     /** 422 for one field of a JSON body, e.g. {@code invalidField("title", "must not be blank")}. */
     public static Problem invalidField(String field, String problem) {
         return new Problem(422, "Field '" + field + "' " + problem + ".",
-                List.of(new Invalid("#/" + field.replace("~", "~0").replace("/", "~1"), problem)));
+                List.of(new Invalid(pointer(field), problem)));
+    }
+
+    /** The JSON Pointer to a top-level member, e.g. {@code #/title}. */
+    static String pointer(String field) {
+        return "#/" + field.replace("~", "~0").replace("/", "~1");
     }
 
     /** Adds a response header, e.g. {@code Allow} on a 405. */

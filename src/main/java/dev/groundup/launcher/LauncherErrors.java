@@ -4,6 +4,7 @@ import dev.groundup.errors.Errors;
 import dev.groundup.http.MediaType;
 import dev.groundup.http.Responses;
 import dev.groundup.http.StandardHeaders;
+import dev.groundup.views.Views;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,12 +20,14 @@ import org.eclipse.jetty.util.Callback;
  * never Jetty's page with its internal "/badMessage" URI and no Server header.
  */
 final class LauncherErrors extends ErrorHandler {
+    /** The precompiled error page: these errors come before any request reaches the application. */
+    private final Views views = Views.precompiled();
 
     /** Errors raised while reading the request line or headers (a broken header line, too large). */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         standardHeaders(fields);
-        return ByteBuffer.wrap(Errors.page(status, detail(status)));
+        return ByteBuffer.wrap(Errors.page(views, status, detail(status)));
     }
 
     /**
@@ -35,7 +38,7 @@ final class LauncherErrors extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : 500;
-        byte[] page = Errors.page(status, detail(status));
+        byte[] page = Errors.page(views, status, detail(status));
         response.setStatus(status);
         standardHeaders(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.length);

@@ -3,26 +3,38 @@ package dev.groundup.routing;
 import dev.groundup.errors.Problem;
 import dev.groundup.http.FormUrlEncoded;
 import dev.groundup.http.Responses;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One request and its response, as a handler sees them: path and query parameters, the body as
- * JSON, and helpers that answer with a status, a type, an exact Content-Length and (except for
+ * JSON or as a form, cookies, and helpers that answer with a status, a type, an exact Content-Length and (except for
  * HEAD) the bytes. Client mistakes surface as {@link Problem}s, which the router renders.
  */
 public final class Exchange {
+    /** The form type, with no charset or UTF-8 (case and spaces as clients write them). */
+    private static final Pattern FORM_TYPE = Pattern.compile(
+            "(?i)application/x-www-form-urlencoded\\s*(;\\s*charset\\s*=\\s*\"?utf-8\"?\\s*)?");
+    private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern COOKIE_VALUE = Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]*");
+
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final Router.Bound bound;
     private final String[] segments;
     private final JsonBodies bodies;
     private Map<String, List<String>> query;
+    private Map<String, List<String>> form;
 
     Exchange(HttpServletRequest request, HttpServletResponse response, Router.Bound bound, String[] segments,
              JsonBodies bodies) {
@@ -35,6 +47,11 @@ public final class Exchange {
 
     public HttpServletRequest request() {
         return request;
+    }
+
+    /** For headers a whole feature sets (e.g. the page security headers); the body goes out through {@link #bytes}. */
+    public HttpServletResponse response() {
+        return response;
     }
 
     /** A path parameter, percent-decoded; the template must declare it. */
@@ -84,6 +101,65 @@ public final class Exchange {
         }
     }
 
+    public String header(String name) {
+        return request.getHeader(name);
+    }
+
+    /**
+     * The first value of a field of the form in the body, decoded as queries are; null if absent.
+     * The body must be {@code application/x-www-form-urlencoded} in UTF-8 (what a browser sends
+     * for a plain {@code <form method="post">} on a UTF-8 page); anything else is a 415.
+     */
+    public String form(String name) throws IOException {
+        if (form == null) {
+            form = parseForm();
+        }
+        List<String> values = form.getOrDefault(name, List.of());
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The value of the cookie {@code name} the client sent, or null. */
+    public String cookie(String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(name)) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Sets a cookie for this application only ({@code Path} = the context path), out of reach of
+     * scripts ({@code HttpOnly}) and not sent with other sites' POSTs ({@code SameSite=Lax});
+     * {@code Secure} asks the browser to send it over HTTPS only. It lasts until the browser closes.
+     * Written as the header itself, so every container sends the same attributes.
+     */
+    public Exchange cookie(String name, String value, boolean secure) {
+        if (!COOKIE_NAME.matcher(name).matches() || !COOKIE_VALUE.matcher(value).matches()) {
+            throw new IllegalArgumentException("not a cookie name and value for RFC 6265: " + name);
+        }
+        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        response.addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Lax"
+                + (secure ? "; Secure" : ""));
+        return this;
+    }
+
+    /**
+     * 303 See Other to {@code location}, a path within this application such as
+     * {@code /todos?filter=active}: the browser follows it with a GET (POST-redirect-GET).
+     */
+    public void seeOther(String location) {
+        if (!location.startsWith("/") || location.startsWith("//")) {
+            throw new IllegalArgumentException("not a path within this application: " + location);
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + location);
+        response.setContentLength(0);
+    }
+
     /** The body, a JSON document, bound to {@code type} (a record, usually). */
     public <T> T body(Class<T> type) throws IOException {
         return bodies.read(request, type);
@@ -124,6 +200,11 @@ public final class Exchange {
         text(HttpServletResponse.SC_OK, Routes.HTML, html);
     }
 
+    /** {@code status} with a rendered page (see {@code Views.render}), already UTF-8. */
+    public void html(int status, byte[] page) throws IOException {
+        bytes(status, Routes.HTML, page);
+    }
+
     public void text(int status, String contentType, String text) throws IOException {
         bytes(status, contentType, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -131,5 +212,24 @@ public final class Exchange {
     /** The response in one go: status, type, exact length, and the body unless this is HEAD. */
     public void bytes(int status, String contentType, byte[] body) throws IOException {
         Responses.send(request, response, status, contentType, body);
+    }
+
+    private Map<String, List<String>> parseForm() throws IOException {
+        String type = request.getContentType();
+        if (type == null || !FORM_TYPE.matcher(type).matches()) {
+            throw new Problem(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "Send the form as application/x-www-form-urlencoded in UTF-8.");
+        }
+        String body;
+        try {
+            body = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(request.getInputStream().readAllBytes()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.badRequest("The form is not valid: it is not UTF-8.");
+        }
+        return FormUrlEncoded.parse(body, "The form");
     }
 }

@@ -1,23 +1,59 @@
 package dev.groundup.todos;
 
+import dev.groundup.errors.Checked;
 import dev.groundup.errors.Problem;
 import dev.groundup.todos.TodoRepository.NewTodo;
 import dev.groundup.todos.TodoRepository.TodoChanges;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What a client may send for a todo, checked as a whole: every field that is wrong is named in
  * one 422, and nothing is written unless all is right. Unknown fields (a client sending back a
  * whole todo, {@code id} and {@code url} included) are ignored; {@code null} is no field's value.
+ * The pages' forms go through the same title rule ({@link #titleProblem}) and get the errors back
+ * as a {@link Checked} to show next to the field.
  */
 final class TodoInput {
     static final int MAX_TITLE = 1000;
 
-    private final List<Problem.Invalid> invalid = new ArrayList<>();
+    /** Field name -> what is wrong with it, in the order found. */
+    private final Map<String, String> errors = new LinkedHashMap<>();
 
     private TodoInput() {
+    }
+
+    /**
+     * The rules for a title, the same for the API and the pages: what is wrong with it, or null
+     * if nothing is.
+     */
+    static String titleProblem(String title) {
+        if (title.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            return "must not be blank";
+        }
+        if (title.codePointCount(0, title.length()) > MAX_TITLE) {
+            return "must be at most " + MAX_TITLE + " characters";
+        }
+        if (title.indexOf('\0') >= 0) {
+            return "must not contain the NUL character (\\u0000)";
+        }
+        if (hasLoneSurrogate(title)) {
+            return "must be valid Unicode: \\ud800-\\udfff escapes must come in pairs";
+        }
+        return null;
+    }
+
+    /** A form's new todo: just a title (null when the form lacks the field), last in the list, not done. */
+    static Checked<NewTodo> newTodo(String title) {
+        Checked<String> checked = title(title);
+        return new Checked<>(checked.isValid() ? new NewTodo(title, false, null) : null, checked.errors());
+    }
+
+    /** A form's title on its own, as for renaming a todo. */
+    static Checked<String> title(String title) {
+        String problem = title == null ? "is required" : titleProblem(title);
+        return problem == null ? Checked.valid(title) : new Checked<>(null, Map.of("title", problem));
     }
 
     /** POST: {@code title} required; {@code completed} defaults to false; no {@code order} puts it last. */
@@ -30,8 +66,7 @@ final class TodoInput {
         }
         Boolean completed = input.completed(object);
         Integer order = input.order(object);
-        input.failIfInvalid();
-        return new NewTodo(title, completed != null && completed, order);
+        return input.checked(new NewTodo(title, completed != null && completed, order)).orThrow("The todo");
     }
 
     /** PATCH: any of {@code title}, {@code completed}, {@code order}; the rest stays as it is. */
@@ -39,8 +74,7 @@ final class TodoInput {
         TodoInput input = new TodoInput();
         JsonNode object = input.object(body);
         TodoChanges changes = new TodoChanges(input.title(object), input.completed(object), input.order(object));
-        input.failIfInvalid();
-        return changes;
+        return input.checked(changes).orThrow("The todo");
     }
 
     private JsonNode object(JsonNode body) {
@@ -59,19 +93,8 @@ final class TodoInput {
             return invalid("title", "must be a string");
         }
         String title = node.stringValue();
-        if (title.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-            return invalid("title", "must not be blank");
-        }
-        if (title.codePointCount(0, title.length()) > MAX_TITLE) {
-            return invalid("title", "must be at most " + MAX_TITLE + " characters");
-        }
-        if (title.indexOf('\0') >= 0) {
-            return invalid("title", "must not contain the NUL character (\\u0000)");
-        }
-        if (hasLoneSurrogate(title)) {
-            return invalid("title", "must be valid Unicode: \\ud800-\\udfff escapes must come in pairs");
-        }
-        return title;
+        String problem = titleProblem(title);
+        return problem == null ? title : invalid("title", problem);
     }
 
     private Boolean completed(JsonNode object) {
@@ -97,23 +120,12 @@ final class TodoInput {
     }
 
     private <T> T invalid(String field, String problem) {
-        invalid.add(new Problem.Invalid("#/" + field, problem));
+        errors.put(field, problem);
         return null;
     }
 
-    private void failIfInvalid() {
-        if (invalid.size() == 1) {
-            Problem.Invalid only = invalid.get(0);
-            throw Problem.invalidField(only.pointer().substring(2), only.detail());
-        }
-        if (!invalid.isEmpty()) {
-            StringBuilder detail = new StringBuilder("The todo is not valid:");
-            for (Problem.Invalid each : invalid) {
-                detail.append(" field '").append(each.pointer().substring(2)).append("' ").append(each.detail()).append(';');
-            }
-            detail.setLength(detail.length() - 1);
-            throw new Problem(422, detail.append('.').toString(), invalid);
-        }
+    private <T> Checked<T> checked(T value) {
+        return new Checked<>(errors.isEmpty() ? value : null, errors);
     }
 
     private static boolean hasLoneSurrogate(String s) {

@@ -85,6 +85,18 @@ final class TodoRepository {
                 .execute()) > 0;
     }
 
+    /** Marks every todo completed, or every one active. */
+    void completeAll(boolean completed) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE todo SET completed = :completed")
+                .bind("completed", completed)
+                .execute());
+    }
+
+    /** Deletes the completed todos. */
+    void deleteCompleted() {
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM todo WHERE completed = TRUE").execute());
+    }
+
     /** Returns how many there were. */
     int deleteAll() {
         return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM todo").execute());

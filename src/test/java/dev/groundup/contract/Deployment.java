@@ -15,7 +15,7 @@ public enum Deployment {
     JETTY(Servers::jetty),
     /** target/groundup.war as ROOT in a standalone Tomcat 11. */
     TOMCAT(Servers::tomcat),
-    /** The same WAR in a standalone Tomcat 10.1, the other Servlet 6.0 line. */
+    /** The same WAR in a standalone Tomcat 10.1, the other Servlet 6.0 line, under the context path /groundup. */
     TOMCAT_10_1(Servers::tomcat10),
     /** The launcher in this JVM on PostgreSQL (this run's own database), where the others use H2. */
     LAUNCHER_POSTGRESQL(Servers::launcherOnPostgresql);
@@ -27,7 +27,10 @@ public enum Deployment {
         this.starter = starter;
     }
 
-    /** The server's root, e.g. {@code http://127.0.0.1:41234}; starts it on first use. */
+    /**
+     * The application's root, e.g. {@code http://127.0.0.1:41234} or, under a context path,
+     * {@code http://127.0.0.1:41234/groundup}; starts it on first use.
+     */
     public synchronized URI base() {
         if (running == null) {
             running = starter.get();
@@ -37,6 +40,16 @@ public enum Deployment {
 
     public URI uri(String pathAndQuery) {
         return URI.create(base() + pathAndQuery);
+    }
+
+    /** "" at the root, else e.g. {@code /groundup}: what the application's own links start with. */
+    public String contextPath() {
+        return this == TOMCAT_10_1 ? Servers.CONTEXT_PATH : "";
+    }
+
+    /** {@code path} within the application as the server sees it, e.g. {@code /groundup/hello}. */
+    public String path(String path) {
+        return contextPath() + path;
     }
 
     public String host() {

@@ -78,8 +78,20 @@ public final class Http {
      * until it closes the connection (ask for {@code Connection: close}) or goes quiet.
      */
     public static String raw(Deployment deployment, String request) {
-        return raw(deployment.host(), deployment.port(), request);
+        return raw(deployment.host(), deployment.port(), underContextPath(deployment, request));
     }
+
+    /** Each request line's path prefixed with the deployment's context path ({@code GET /x} -> {@code GET /groundup/x}). */
+    private static String underContextPath(Deployment deployment, String request) {
+        if (deployment.contextPath().isEmpty()) {
+            return request;
+        }
+        return REQUEST_LINE.matcher(request).replaceAll("$1$2 " + deployment.contextPath() + "/");
+    }
+
+    /** The start of a request line: at the beginning or after the blank line that ends the previous request. */
+    private static final java.util.regex.Pattern REQUEST_LINE =
+            java.util.regex.Pattern.compile("(^|\r\n\r\n)([A-Z]+) /");
 
     /** {@link #raw(Deployment, String)} for a server of the test's own. */
     public static String raw(String host, int port, String request) {

@@ -75,11 +75,18 @@ final class Servers {
         return awaitReady(startTomcat("tomcat", DB_URL));
     }
 
+    /** Tomcat 10.1 runs the WAR under a context path, so that the suite proves every link and redirect honours it. */
     static Running tomcat10() {
-        return awaitReady(startTomcat("tomcat10", "groundup.tomcat10Home", DB_URL));
+        return awaitReady(startTomcat("tomcat10", "groundup.tomcat10Home", DB_URL, CONTEXT_PATH));
     }
 
-    /** A container process, started and not yet waited for; its output goes to {@code log}. */
+    /** The context path of the deployment that is not at the root. */
+    static final String CONTEXT_PATH = "/groundup";
+
+    /**
+     * A container process, started and not yet waited for; its output goes to {@code log}.
+     * {@code base} ends with the context path, if any: append paths to it, do not resolve them.
+     */
     record Started(String name, Process process, Path log, URI base) {
     }
 
@@ -108,6 +115,11 @@ final class Servers {
 
     /** The same in the Tomcat whose home the system property {@code homeProperty} names. */
     static Started startTomcat(String name, String homeProperty, String dbUrl) {
+        return startTomcat(name, homeProperty, dbUrl, "");
+    }
+
+    /** The same at {@code contextPath} ("" for the root, else e.g. "/groundup"). */
+    static Started startTomcat(String name, String homeProperty, String dbUrl, String contextPath) {
         Path home = path(homeProperty);
         Path base = fresh(path("groundup.workDir").resolve(name));
         int port = freePort();
@@ -116,7 +128,9 @@ final class Servers {
             try (var serverXml = Servers.class.getResourceAsStream("/tomcat/server.xml")) {
                 Files.copy(serverXml, base.resolve("conf/server.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.copy(path("groundup.war"), mkdirs(base.resolve("webapps")).resolve("ROOT.war"));
+            // Tomcat names the context after the file: ROOT.war is "", groundup.war is /groundup.
+            String war = contextPath.isEmpty() ? "ROOT.war" : contextPath.substring(1) + ".war";
+            Files.copy(path("groundup.war"), mkdirs(base.resolve("webapps")).resolve(war));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,10 +150,14 @@ final class Servers {
                 "-Dgroundup.body-timeout=" + BODY_TIMEOUT_SECONDS,
                 "org.apache.catalina.startup.Bootstrap", "start");
         mkdirs(base.resolve("logs"));
-        return startProcess(name, command, base, port);
+        return startProcess(name, command, base, port, contextPath);
     }
 
     private static Started startProcess(String name, List<String> command, Path work, int port) {
+        return startProcess(name, command, work, port, "");
+    }
+
+    private static Started startProcess(String name, List<String> command, Path work, int port, String contextPath) {
         Path log = work.resolve(name + ".log");
         Process process;
         try {
@@ -149,7 +167,7 @@ final class Servers {
             throw new UncheckedIOException("could not start " + name, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
-        return new Started(name, process, log, URI.create("http://127.0.0.1:" + port));
+        return new Started(name, process, log, URI.create("http://127.0.0.1:" + port + contextPath));
     }
 
     /** SIGTERM, as an operator's stop: the container undeploys, then exits. */
@@ -167,7 +185,7 @@ final class Servers {
         String name = started.name();
         Process process = started.process();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(started.base().resolve("/hello")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(started.base() + "/hello")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -38,7 +38,7 @@ class SlowBodyIT {
             for (int i = 0; i < SLOW_CLIENTS; i++) {
                 Socket socket = new Socket(deployment.host(), deployment.port());
                 socket.setSoTimeout(10_000);
-                write(socket, "POST /hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                write(socket, "POST " + deployment.path("/hello") + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                         + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + FORM.length()
                         + "\r\n\r\n" + FORM.substring(0, 3));
                 slow.add(socket);
@@ -65,7 +65,7 @@ class SlowBodyIT {
     void bodyThatNeverCompletesGets408() throws IOException {
         try (Socket socket = new Socket(deployment.host(), deployment.port())) {
             socket.setSoTimeout((Servers.BODY_TIMEOUT_SECONDS + 10) * 1000);
-            write(socket, "POST /api/todos HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+            write(socket, "POST " + deployment.path("/api/todos") + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"title\":");
 
             String reply = readAll(socket);

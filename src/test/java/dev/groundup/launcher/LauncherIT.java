@@ -140,7 +140,8 @@ class LauncherIT {
 
     @Test
     void theDefaultDatabaseIsAnH2FileUnderDataThatKeepsTodosAcrossARestart() throws Exception {
-        Launched first = launch(Map.of(), "--port", "0");
+        // With a secret, as in production: without one the log rightly warns that forms will not survive the restart.
+        Launched first = launch(Map.of(), "--port", "0", "--secret", "a secret that outlives a restart");
         int port = Integer.parseInt(first.awaitLine(UP).group(2));
         HttpResponse<String> created = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/todos"))
@@ -153,11 +154,22 @@ class LauncherIT {
         assertThat(first.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
         assertThat(workDir.resolve("data/groundup.mv.db")).isRegularFile();
 
-        Launched second = launch(Map.of(), "--port", "0");
+        Launched second = launch(Map.of("GROUNDUP_SECRET", "a secret that outlives a restart"), "--port", "0");
         int secondPort = Integer.parseInt(second.awaitLine(UP).group(2));
 
         assertThat(get(secondPort, "/api/todos")).contains("\"title\":\"survive a restart\"");
         assertThat(first.stderr() + second.stderr()).doesNotContain("Exception").doesNotContain("WARN");
+    }
+
+    @Test
+    void withoutASecretTheLogSaysFormsWillNotSurviveARestart() throws Exception {
+        Launched app = launch(Map.of(), "--port", "0", "--db-url", "jdbc:h2:mem:no-secret");
+        app.awaitLine(UP);
+        app.sigterm();
+        app.awaitLine(DOWN);
+        assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(app.stderr()).containsOnlyOnce("No secret is set").contains("forms will not survive a restart");
     }
 
     @Test

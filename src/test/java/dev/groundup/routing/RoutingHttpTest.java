@@ -56,11 +56,19 @@ class RoutingHttpTest {
                 .get("/api/broken", ex -> {
                     throw new IllegalStateException("secret table ITEMS_V2 is corrupt at dev.groundup.Secret");
                 });
+        Routes pages = new Routes(Routes.HTML)
+                .post("/form", ex -> ex.html(200, ("[" + ex.form("title") + "|" + ex.form("absent") + "]")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .get("/cookie", ex -> {
+                    ex.cookie("seen", "v1.A-_", false).cookie("safe", "x", true);
+                    ex.html(200, String.valueOf(ex.cookie("seen")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                })
+                .post("/go", ex -> ex.seeOther("/there?filter=active"));
         Config config = Config.fromArgs(List.of("--max-body-bytes", "64"), Map.of());
 
         server = InProcess.start(context -> {
             Errors.install(context, json);
-            Routing.install(context, config, json, List.of(items), List.of());
+            Routing.install(context, config, json, List.of(items, pages), List.of());
             // as Wiring does: bodies arrive whole, within the configured size, before the router runs
             Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Routing.SERVLET);
         });
@@ -171,6 +179,50 @@ class RoutingHttpTest {
         HttpResponse<String> reply = send("DELETE", "/api/items/3", null, null);
 
         assertThat(reply.statusCode()).isEqualTo(204);
+        assertThat(reply.body()).isEmpty();
+    }
+
+    @Test
+    void aFormBodyIsDecodedStrictlyAsUtf8LikeAQuery() throws Exception {
+        String form = "application/x-www-form-urlencoded";
+        assertThat(send("POST", "/form", form, "title=walk+the+%C3%A9l%C3%A9phant&title=second").body())
+                .isEqualTo("[walk the éléphant|null]");
+        assertThat(send("POST", "/form", "application/x-www-form-urlencoded; charset=UTF-8", "title=").body())
+                .isEqualTo("[|null]");
+        assertThat(send("POST", "/form", form, "title=%C3").statusCode()).isEqualTo(400);
+        HttpResponse<String> badEscape = send("POST", "/form", form, "title=%zz");
+        assertThat(badEscape.statusCode()).isEqualTo(400);
+        assertThat(badEscape.body()).contains("The form is not valid");
+    }
+
+    @Test
+    void aFormInAnotherTypeOrCharsetIs415() throws Exception {
+        assertThat(send("POST", "/form", "application/json", "{\"title\":\"a\"}").statusCode()).isEqualTo(415);
+        assertThat(send("POST", "/form", "application/x-www-form-urlencoded;charset=ISO-8859-1", "title=a")
+                .statusCode()).isEqualTo(415);
+        assertThat(send("POST", "/form", "multipart/form-data; boundary=x", "--x--").statusCode()).isEqualTo(415);
+        assertThat(send("POST", "/form", null, "title=a").statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void cookiesAreReadAndSetForThisApplicationOnly() throws Exception {
+        HttpResponse<String> fresh = get("/cookie");
+        assertThat(fresh.body()).isEqualTo("null");
+        assertThat(fresh.headers().allValues("Set-Cookie")).containsExactly(
+                "seen=v1.A-_; Path=/; HttpOnly; SameSite=Lax",
+                "safe=x; Path=/; HttpOnly; SameSite=Lax; Secure");
+
+        HttpResponse<String> back = CLIENT.send(HttpRequest.newBuilder(base.resolve("/cookie"))
+                .header("Cookie", "other=1; seen=v1.A-_").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(back.body()).isEqualTo("v1.A-_");
+    }
+
+    @Test
+    void seeOtherIs303ToAPathInThisApplication() throws Exception {
+        HttpResponse<String> reply = send("POST", "/go", "application/x-www-form-urlencoded", "");
+
+        assertThat(reply.statusCode()).isEqualTo(303);
+        assertThat(reply.headers().firstValue("Location")).hasValue("/there?filter=active");
         assertThat(reply.body()).isEmpty();
     }
 }
