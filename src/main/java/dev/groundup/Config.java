@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  *
  * @param staticRoot the folder the launcher serves instead of the built-in site, or null for the
  *     built-in one; a WAR always serves itself
+ * @param techEmpower whether the TechEmpower test types and their tables are installed
+ *     ({@code --no-techempower} leaves them out)
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, List<String> corsOrigins,
-                     String dbUrl, boolean trustProxy, Path staticRoot) {
+                     String dbUrl, boolean trustProxy, Path staticRoot, boolean techEmpower) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -49,7 +51,10 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         TRUST_PROXY("--trust-proxy", "false",
                 "true to build links from X-Forwarded-Proto/-Host (only behind a proxy that sets them)",
                 "GROUNDUP_TRUST_PROXY"),
-        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT");
+        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT"),
+        /** A switch: the flag alone means true; the environment and a WAR say true or false. */
+        NO_TECHEMPOWER("--no-techempower", "false", "leave out the TechEmpower test types and their tables",
+                "GROUNDUP_NO_TECHEMPOWER");
 
         final String flag;
         final String defaultValue;
@@ -61,6 +66,11 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             this.defaultValue = defaultValue;
             this.help = help;
             this.envNames = List.of(envNames);
+        }
+
+        /** A flag that needs no value: {@code --no-techempower} (or {@code --no-techempower=false}). */
+        boolean isSwitch() {
+            return this == NO_TECHEMPOWER;
         }
 
         /** The name used for context init-params and system properties, e.g. {@code groundup.port}. */
@@ -128,6 +138,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 value = arg.substring(eq + 1);
             }
             Setting setting = byFlag(name);
+            if (value == null && setting.isSwitch()) {
+                value = "true";
+            }
             if (value == null) {
                 if (i + 1 >= args.size()) {
                     throw new Invalid(name + " needs a value");
@@ -159,7 +172,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
     public static String usage() {
         StringBuilder out = new StringBuilder("Usage: java -jar groundup.jar [options]\n\nOptions:\n");
         for (Setting s : Setting.values()) {
-            String flag = s.flag + " " + (s == Setting.STATIC_ROOT ? "DIR" : s.name().replace('_', '-'));
+            String flag = s.isSwitch() ? s.flag
+                    : s.flag + " " + (s == Setting.STATIC_ROOT ? "DIR" : s.name().replace('_', '-'));
             out.append(String.format(Locale.ROOT, "  %-26s %s (env %s; default %s)%n",
                     flag, s.help, String.join(" or ", s.envNames),
                     s.defaultValue != null ? s.defaultValue : "the built-in site"));
@@ -179,7 +193,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 Duration.ofSeconds(parseLong(Setting.BODY_TIMEOUT, v.get(Setting.BODY_TIMEOUT))),
                 parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
                 parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
-                parseStaticRoot(v.get(Setting.STATIC_ROOT)));
+                parseStaticRoot(v.get(Setting.STATIC_ROOT)),
+                !parseBoolean(Setting.NO_TECHEMPOWER, v.get(Setting.NO_TECHEMPOWER)));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {

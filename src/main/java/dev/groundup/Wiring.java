@@ -8,11 +8,15 @@ import dev.groundup.files.StaticFiles;
 import dev.groundup.health.Health;
 import dev.groundup.hello.Hello;
 import dev.groundup.routing.Json;
+import dev.groundup.routing.Routes;
 import dev.groundup.routing.Routing;
+import dev.groundup.techempower.DbTests;
 import dev.groundup.todos.Todos;
+import dev.groundup.views.Views;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,19 +39,24 @@ public final class Wiring implements ServletContextListener {
                 : Config.fromContext(context);
         context.setAttribute(Config.ATTRIBUTE, config);
 
-        database = Database.open(config.dbUrl());
+        // The TechEmpower tables only when its test types are on: --no-techempower leaves both out.
+        database = Database.open(config.dbUrl(), config.techEmpower() ? List.of(DbTests.MIGRATIONS) : List.of());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
             Errors.install(context, json);
             StandardHeaders.install(context);
             Hello.install(context);
             StaticFiles.install(context);
+            Views views = Views.precompiled();
             // Every feature's route table, in one router.
-            Routing.install(context, config, json, List.of(
+            List<Routes> tables = new ArrayList<>(List.of(
                     Hello.routes(),
-                    Bench.routes(),
                     Todos.routes(database.jdbi(), config.trustProxy()),
                     Health.routes(database.jdbi())));
+            if (config.techEmpower()) {
+                tables.addAll(List.of(Bench.routes(), DbTests.routes(database.jdbi(), views)));
+            }
+            Routing.install(context, config, json, tables);
             // Request bodies arrive whole before these servlets run, read without holding a thread.
             Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Hello.SERVLET, Routing.SERVLET);
         } catch (RuntimeException e) {
