@@ -5,6 +5,7 @@ import dev.groundup.routing.Exchange;
 import dev.groundup.routing.Routes;
 import dev.groundup.views.Views;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,12 +26,12 @@ final class DbHandlers {
     }
 
     /** One random row, as an object. */
-    void db(Exchange ex) throws IOException {
+    void db(Exchange ex) throws IOException, SQLException {
         ex.json(worlds.find(randomId()));
     }
 
     /** {@code queries} random rows, each its own query, as an array (even of one). */
-    void queries(Exchange ex) throws IOException {
+    void queries(Exchange ex) throws IOException, SQLException {
         ex.json(worlds.find(randomIds(Counts.clamp(ex.query("queries")))));
     }
 
@@ -43,7 +44,7 @@ final class DbHandlers {
     }
 
     /** {@code queries} random rows, each read, given a new number and written before the answer. */
-    void updates(Exchange ex) throws IOException {
+    void updates(Exchange ex) throws IOException, SQLException {
         ex.json(worlds.update(randomIds(Counts.clamp(ex.query("queries"))), DbHandlers::anotherNumber));
     }
 
