@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
  *     built-in one; a WAR always serves itself
  * @param dev templates are compiled from {@code src/main/jte/} and reloaded on change
  * @param secret the key that signs form tokens (CSRF), or null: then one is made at start
+ * @param techEmpower whether the TechEmpower test types and their tables are installed
+ *     ({@code --no-techempower} leaves them out)
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, List<String> corsOrigins,
-                     String dbUrl, boolean trustProxy, Path staticRoot, boolean dev, String secret) {
+                     String dbUrl, boolean trustProxy, Path staticRoot, boolean dev, String secret,
+                     boolean techEmpower) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -55,7 +58,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         DEV("--dev", "false", "development: templates compiled from src/main/jte/ and reloaded on change; "
                 + "a bare --dev means true", "GROUNDUP_DEV"),
         SECRET("--secret", null, "key (16+ characters) that signs form tokens; the same on every instance",
-                "GROUNDUP_SECRET");
+                "GROUNDUP_SECRET"),
+        NO_TECHEMPOWER("--no-techempower", "false", "leave out the TechEmpower test types and their tables",
+                "GROUNDUP_NO_TECHEMPOWER");
 
         final String flag;
         final String defaultValue;
@@ -67,6 +72,12 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             this.defaultValue = defaultValue;
             this.help = help;
             this.envNames = List.of(envNames);
+        }
+
+        /** A flag that needs no value: {@code --no-techempower} (or {@code --no-techempower=false}). */
+        /** A switch: the flag alone means true; the environment and a WAR say true or false. */
+        boolean isSwitch() {
+            return this == DEV || this == NO_TECHEMPOWER;
         }
 
         /** The name used for context init-params and system properties, e.g. {@code groundup.port}. */
@@ -149,8 +160,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 value = arg.substring(eq + 1);
             }
             Setting setting = byFlag(name);
-            if (value == null && setting == Setting.DEV) {
-                // A switch: "--dev" alone is on; "--dev true" and "--dev false" still read as written.
+            if (value == null && setting.isSwitch()) {
+                // A switch: the flag alone is on; "--dev true" and "--dev false" still read as written.
                 boolean valueFollows = i + 1 < args.size() && (args.get(i + 1).equalsIgnoreCase("true")
                         || args.get(i + 1).equalsIgnoreCase("false"));
                 value = valueFollows ? args.get(++i) : "true";
@@ -186,11 +197,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
     public static String usage() {
         StringBuilder out = new StringBuilder("Usage: java -jar groundup.jar [options]\n\nOptions:\n");
         for (Setting s : Setting.values()) {
-            String flag = s.flag + switch (s) {
-                case STATIC_ROOT -> " DIR";
-                case DEV -> "";
-                default -> " " + s.name().replace('_', '-');
-            };
+            String flag = s.isSwitch() ? s.flag
+                    : s.flag + " " + (s == Setting.STATIC_ROOT ? "DIR" : s.name().replace('_', '-'));
             out.append(String.format(Locale.ROOT, "  %-26s %s (env %s; default %s)%n",
                     flag, s.help, String.join(" or ", s.envNames),
                     s.defaultValue != null ? s.defaultValue
@@ -212,7 +220,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
                 parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
                 parseStaticRoot(v.get(Setting.STATIC_ROOT)),
-                parseBoolean(Setting.DEV, v.get(Setting.DEV)), v.get(Setting.SECRET));
+                parseBoolean(Setting.DEV, v.get(Setting.DEV)), v.get(Setting.SECRET),
+                !parseBoolean(Setting.NO_TECHEMPOWER, v.get(Setting.NO_TECHEMPOWER)));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {

@@ -11,14 +11,17 @@ import dev.groundup.health.Health;
 import dev.groundup.hello.Hello;
 import dev.groundup.http.StandardHeaders;
 import dev.groundup.routing.Json;
+import dev.groundup.routing.Routes;
 import dev.groundup.routing.Routing;
 import dev.groundup.http.RequestOrigin;
+import dev.groundup.techempower.DbTests;
 import dev.groundup.todos.Todos;
 import dev.groundup.views.Views;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +45,8 @@ public final class Wiring implements ServletContextListener {
                 : Config.fromContext(context);
         context.setAttribute(Config.ATTRIBUTE, config);
 
-        database = Database.open(config.dbUrl());
+        // The TechEmpower tables only when its test types are on: --no-techempower leaves both out.
+        database = Database.open(config.dbUrl(), config.techEmpower() ? List.of(DbTests.MIGRATIONS) : List.of());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
             // The templates the build compiled; with --dev, compiled from the source folder and reloaded on change.
@@ -53,13 +57,15 @@ public final class Wiring implements ServletContextListener {
             Hello.install(context);
             StaticFiles.install(context);
             // Every feature's route table, in one router.
-            Routing.install(context, config, json, List.of(
+            List<Routes> tables = new ArrayList<>(List.of(
                     Hello.routes(),
-                    TechEmpower.routes(),
                     Todos.routes(database.jdbi(), config.trustProxy()),
                     Todos.pages(database.jdbi(), views, csrf),
-                    Health.routes(database.jdbi())),
-                    List.of(new DatabaseOutage()));
+                    Health.routes(database.jdbi())));
+            if (config.techEmpower()) {
+                tables.addAll(List.of(TechEmpower.routes(), DbTests.routes(database.jdbi(), views)));
+            }
+            Routing.install(context, config, json, tables, List.of(new DatabaseOutage()));
             // Request bodies arrive whole before these servlets run, read without holding a thread.
             Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Hello.SERVLET, Routing.SERVLET);
         } catch (RuntimeException e) {

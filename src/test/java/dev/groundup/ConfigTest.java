@@ -17,7 +17,7 @@ class ConfigTest {
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true));
     }
 
     @Test
@@ -49,6 +49,20 @@ class ConfigTest {
                 .isInstanceOf(Config.Invalid.class)
                 .hasMessageContaining("write postgres://h/db as jdbc:postgresql://h/db")
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void techEmpowerIsOnUnlessTheSwitchOrItsEnvironmentVariableSaysNo() {
+        assertThat(Config.fromArgs(List.of(), Map.of()).techEmpower()).isTrue();
+        assertThat(Config.fromArgs(List.of("--no-techempower"), Map.of()).techEmpower()).isFalse();
+        assertThat(Config.fromArgs(List.of("--no-techempower", "--port", "0"), Map.of()).port()).isZero();
+        assertThat(Config.fromArgs(List.of("--no-techempower=false"), Map.of("GROUNDUP_NO_TECHEMPOWER", "true"))
+                .techEmpower()).isTrue();
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_NO_TECHEMPOWER", "true")).techEmpower()).isFalse();
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--no-techempower=maybe"), Map.of()))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessage("--no-techempower must be true or false, got 'maybe'");
+        assertThat(Config.usage()).contains("  --no-techempower ");
     }
 
     @Test

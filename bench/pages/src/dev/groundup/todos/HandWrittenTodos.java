@@ -1,6 +1,6 @@
 package dev.groundup.todos;
 
-import dev.groundup.Html;
+import dev.groundup.http.Html;
 import dev.groundup.db.Database;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -46,12 +47,25 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code jdbcUrl} (jdbc:h2: or jdbc:postgresql:) and migrates it.
+     * Migrations kept apart from the application's (benchmark data, say): their own classpath
+     * location and their own history table, applied after the application's own.
+     */
+    public record Migrations(String location, String historyTable) {
+    }
+
+    /** {@link #open(String, List)} with the application's migrations only. */
+    public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, List.of());
+    }
+
+    /**
+     * Connects to {@code jdbcUrl} (jdbc:h2: or jdbc:postgresql:) and migrates it: the
+     * application's migrations, then each of {@code more}.
      *
      * @throws StartupException if the database cannot be reached or migrated; its message is one
      *     line for an operator, with any password in the URL masked
      */
-    public static Database open(String jdbcUrl) {
+    public static Database open(String jdbcUrl, List<Migrations> more) {
         DatabaseUrl url = DatabaseUrl.of(jdbcUrl);
         // A connection of our own first: an unreachable database fails here, fast and with the
         // driver's own words, instead of as the pool's logged stack trace. Held until the pool is
@@ -60,7 +74,9 @@ public final class Database implements AutoCloseable {
             ScheduledExecutorService housekeeping = housekeeping();
             HikariDataSource pool = new HikariDataSource(poolConfig(url, housekeeping));
             try {
-                Database database = new Database(url, migrate(url, pool), pool, housekeeping);
+                String schemaVersion = migrate(url, pool);
+                more.forEach(migrations -> migrate(url, pool, migrations));
+                Database database = new Database(url, schemaVersion, pool, housekeeping);
                 database.logReady();
                 return database;
             } catch (RuntimeException e) {
@@ -173,6 +189,26 @@ public final class Database implements AutoCloseable {
             return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         } catch (FlywayException e) {
             throw new StartupException("cannot migrate the database " + url.redacted() + ": " + oneLine(e), e);
+        }
+    }
+
+    /**
+     * Applies {@code migrations} with their own history table. The schema already holds the
+     * application's tables, so Flyway is told to start that table at version 0 rather than refuse.
+     */
+    private static void migrate(DatabaseUrl url, HikariDataSource pool, Migrations migrations) {
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations(migrations.location())
+                    .table(migrations.historyTable())
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StartupException("cannot migrate the database " + url.redacted() + " (" + migrations.location()
+                    + "): " + oneLine(e), e);
         }
     }
 

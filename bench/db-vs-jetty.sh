@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Groundup's TechEmpower database test types (/db, /queries?queries=20, /fortunes,
+# /updates?queries=20, /cached-queries?count=20) against the same five on a bare Jetty 12
+# Handler.Abstract with HikariCP and plain JDBC (bench/ref-db), on H2 and on PostgreSQL.
+# Groundup runs as shipped (java -jar target/groundup.jar). Both servers are pinned to CPU 1;
+# bench/compare.py runs wrk on CPU 0 (a discarded warm-up round, then alternating rounds) and
+# this script prints, per endpoint, the ratio of the medians: Groundup / reference.
+#
+# H2: each server has its own in-memory database, seeded by the same migration
+# (src/main/resources/db/techempower). PostgreSQL (127.0.0.1:5432, user postgres, trust): one
+# throwaway database, migrated by Groundup, served by both, dropped at the end.
+#
+# Usage: flock /tmp/groundup-bench.lock bench/db-vs-jetty.sh [h2|postgresql|both] [compare.py options]
+#        JAVA=/path/to/bin/java ... runs both servers on that JVM (default: java on the PATH)
+set -euo pipefail
+java=${JAVA:-java}
+cd "$(dirname "$0")/.."
+repo=$PWD
+which=both
+if [ $# -gt 0 ] && [[ $1 != -* ]]; then which=$1; shift; fi
+
+mvn -B -q package -DskipTests
+mvn -B -q -f bench/ref-db/pom.xml package
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+work=$(mktemp -d) # the servers' working directory: nothing lands in the repository's ./data
+pids=()
+pg_db=""
+stop_servers() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pids=()
+}
+cleanup() {
+  stop_servers
+  if [ -n "$pg_db" ]; then psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+await() {
+  for _ in $(seq 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" 2>/dev/null)" = 200 ] && return 0
+    sleep 0.1
+  done
+  echo "no 200 from $1; logs:" >&2; cat "$work"/*.log >&2; exit 1
+}
+
+# measure NAME GROUNDUP_DB_URL REF_DB_URL [REF_SEED_FILE] -- compare.py options
+measure() {
+  local name=$1 app_url=$2 ref_url=$3 seed=${4:-}
+  shift 4
+  local app_port ref_port
+  app_port=$(free_port); ref_port=$(free_port)
+  (cd "$work" && exec taskset -c 1 "$java" -jar "$repo/target/groundup.jar" --host 127.0.0.1 --port "$app_port" \
+    --db-url "$app_url" >"$work/app-$name.log" 2>&1) & pids+=($!)
+  await "http://127.0.0.1:$app_port/db" # migrated: on PostgreSQL the reference serves these tables too
+  (cd "$work" && exec taskset -c 1 "$java" -cp "$repo/bench/ref-db/target/classes:$(cat "$repo/bench/ref-db/target/classpath.txt")" \
+    JettyDbRef "$ref_port" "$ref_url" $seed >"$work/ref-$name.log" 2>&1) & pids+=($!)
+  await "http://127.0.0.1:$ref_port/db"
+
+  local app="http://127.0.0.1:$app_port" ref="http://127.0.0.1:$ref_port"
+  echo "== $name =="
+  echo "load before: $(uptime)"
+  python3 bench/compare.py --reference ref-db \
+    ref-db="$ref/db" db="$app/db" \
+    ref-queries="$ref/queries?queries=20" queries="$app/queries?queries=20" \
+    ref-fortunes="$ref/fortunes" fortunes="$app/fortunes" \
+    ref-updates="$ref/updates?queries=20" updates="$app/updates?queries=20" \
+    ref-cached="$ref/cached-queries?count=20" cached="$app/cached-queries?count=20" \
+    "$@" | tee "$work/compare-$name.txt"
+  echo "load after: $(uptime)"
+  echo
+  echo "$name: Groundup / bare Jetty + HikariCP + JDBC (medians, req/s)"
+  awk '/req\/s/ { rps[$1] = $2 }
+       END { n = split("db queries fortunes updates cached", t, " ")
+             for (i = 1; i <= n; i++) printf "  %-9s %10.0f / %10.0f = %.2fx\n", t[i], rps[t[i]], rps["ref-" t[i]], rps[t[i]] / rps["ref-" t[i]] }' \
+    "$work/compare-$name.txt"
+  echo
+  stop_servers
+}
+
+echo "java: $("$java" -version 2>&1 | head -1)"
+if [ "$which" = h2 ] || [ "$which" = both ]; then
+  measure h2 "jdbc:h2:mem:groundup-bench;DB_CLOSE_DELAY=-1" "jdbc:h2:mem:ref-bench;DB_CLOSE_DELAY=-1" \
+    "$repo/src/main/resources/db/techempower/V1__world_and_fortune.sql" "$@"
+fi
+if [ "$which" = postgresql ] || [ "$which" = both ]; then
+  pg_db="groundup_bench_$$"
+  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $pg_db" >/dev/null
+  url="jdbc:postgresql://127.0.0.1:5432/$pg_db?user=postgres"
+  measure postgresql "$url" "$url" "" "$@"
+fi
