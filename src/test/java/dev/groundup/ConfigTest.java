@@ -148,4 +148,13 @@ class ConfigTest {
                 .isInstanceOf(Config.Invalid.class).hasMessage("--static-root must not be empty");
         assertThat(Config.usage()).contains("--static-root DIR").contains("GROUNDUP_STATIC_ROOT");
     }
+
+    @Test
+    void aWarsDefaultDatabaseIsAFileOfItsOwnDeploymentNamedAfterItsContextPath() {
+        Path base = Path.of("/srv/tomcat");
+
+        assertThat(Config.warDatabase(base, "")).isEqualTo("jdbc:h2:/srv/tomcat/data/groundup/ROOT");
+        assertThat(Config.warDatabase(base, "/groundup")).isEqualTo("jdbc:h2:/srv/tomcat/data/groundup/groundup");
+        assertThat(Config.warDatabase(base, "/shop/todos;x")).isEqualTo("jdbc:h2:/srv/tomcat/data/groundup/shop_todos_x");
+    }
 }
