@@ -17,14 +17,7 @@ class SkipSummaryTest {
 
     @Test
     void saysOnceWhyTestsDidNotRunOneLinePerReason() {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        // A launcher of its own, without the listeners from META-INF/services: only this summary speaks.
-        var launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Skipping.class)).build(),
-                new SkipSummary(new PrintStream(console, true, StandardCharsets.UTF_8)));
-
-        assertThat(console.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        assertThat(summaryOf(Skipping.class).lines()).containsExactly(
                 "[SKIPPED] 2 tests or classes: PostgreSQL at 127.0.0.1:5432 is not usable",
                 "[SKIPPED] 1 test or class: Assumption failed: chromium is not installed",
                 "[SKIPPED] 1 test or class: not today");
@@ -32,13 +25,17 @@ class SkipSummaryTest {
 
     @Test
     void saysNothingWhenEverythingRan() {
+        assertThat(summaryOf(Running.class)).isEmpty();
+    }
+
+    /** What the summary prints after running {@code tests} in a launcher of its own, without the listeners from META-INF/services. */
+    private static String summaryOf(Class<?> tests) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         var launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Running.class)).build(),
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(tests)).build(),
                 new SkipSummary(new PrintStream(console, true, StandardCharsets.UTF_8)));
-
-        assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
+        return console.toString(StandardCharsets.UTF_8);
     }
 
     /** Not a test of its own (nested, so Surefire leaves it alone): run only by the launcher above. */
