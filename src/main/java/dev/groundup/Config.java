@@ -180,7 +180,10 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         });
     }
 
-    /** WAR: context init-param, then system property, then environment, then defaults. */
+    /**
+     * WAR: context init-param, then system property, then environment, then defaults; the default
+     * database is the deployment's own (see {@link #warDatabase}).
+     */
     public static Config fromContext(ServletContext context) {
         return resolve(setting -> {
             if (setting == Setting.STATIC_ROOT) {
@@ -190,8 +193,39 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             if (value == null) {
                 value = System.getProperty(setting.key());
             }
-            return value != null ? value : fromEnv(setting, System.getenv());
+            if (value == null) {
+                value = fromEnv(setting, System.getenv());
+            }
+            if (value == null && setting == Setting.DB_URL) {
+                value = warDatabase(containerBase(), context.getContextPath());
+            }
+            return value;
         });
+    }
+
+    /**
+     * A WAR's default H2 file: {@code <container base>/data/groundup/<context name>}, so that two
+     * deployments in one container never open the same file. Not the context's temporary directory:
+     * Jetty deletes it on stop and Tomcat's work directory goes on undeploy, with the todos in it.
+     *
+     * @param contextPath "" for the root (named ROOT, as Tomcat names it), else e.g. {@code /groundup}
+     */
+    static String warDatabase(Path containerBase, String contextPath) {
+        String name = contextPath.isEmpty() || contextPath.equals("/")
+                ? "ROOT"
+                : contextPath.substring(1).replaceAll("[^A-Za-z0-9._-]", "_");
+        return "jdbc:h2:" + containerBase.resolve("data").resolve("groundup").resolve(name);
+    }
+
+    /** Tomcat's CATALINA_BASE or Jetty's jetty.base, both set as system properties; else the working directory. */
+    private static Path containerBase() {
+        for (String property : List.of("catalina.base", "jetty.base")) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                return Path.of(value).toAbsolutePath().normalize();
+            }
+        }
+        return Path.of("").toAbsolutePath();
     }
 
     public static String usage() {

@@ -188,4 +188,13 @@ class ConfigTest {
                 .hasMessage("--secret must be at least 16 characters long");
         assertThat(Config.usage()).contains("--dev ", "GROUNDUP_DEV", "--secret SECRET", "GROUNDUP_SECRET");
     }
+
+    @Test
+    void aWarsDefaultDatabaseIsAFileOfItsOwnDeploymentNamedAfterItsContextPath() {
+        Path base = Path.of("/srv/tomcat");
+
+        assertThat(Config.warDatabase(base, "")).isEqualTo("jdbc:h2:/srv/tomcat/data/groundup/ROOT");
+        assertThat(Config.warDatabase(base, "/groundup")).isEqualTo("jdbc:h2:/srv/tomcat/data/groundup/groundup");
+        assertThat(Config.warDatabase(base, "/shop/todos;x")).isEqualTo("jdbc:h2:/srv/tomcat/data/groundup/shop_todos_x");
+    }
 }

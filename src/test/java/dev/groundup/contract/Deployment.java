@@ -13,7 +13,7 @@ public enum Deployment {
     LAUNCHER(Servers::launcher),
     /** target/groundup.war in a standalone jetty-home, started with our jetty-base. */
     JETTY(Servers::jetty),
-    /** target/groundup.war as ROOT in a standalone Tomcat 11. */
+    /** target/groundup.war as ROOT in a stock Tomcat 11 layout, deployed as docs/deploying.md says. */
     TOMCAT(Servers::tomcat),
     /** The same WAR in a standalone Tomcat 10.1, the other Servlet 6.0 line, under the context path /groundup. */
     TOMCAT_10_1(Servers::tomcat10),

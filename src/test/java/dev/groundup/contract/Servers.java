@@ -12,10 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -50,7 +52,7 @@ final class Servers {
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
                 "--body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS)));
         args.addAll(List.of(flags));
-        Server server = Main.newServer(Config.fromArgs(args, java.util.Map.of()));
+        Server server = Main.newServer(Config.fromArgs(args, Map.of()));
         try {
             server.start();
         } catch (Exception e) {
@@ -90,22 +92,35 @@ final class Servers {
     record Started(String name, Process process, Path log, URI base) {
     }
 
-    /** The WAR in a standalone Jetty working in {@code workDir/name}, on {@code dbUrl}. */
+    /**
+     * The WAR in a standalone Jetty working in {@code workDir/name}, on {@code dbUrl}: a copy of our
+     * jetty-base whose webapps/groundup.xml is docs/containers/jetty/groundup.xml at the root.
+     */
     static Started startJetty(String name, String dbUrl) {
         Path home = path("groundup.jettyHome");
         Path work = fresh(path("groundup.workDir").resolve(name));
+        Path base = work.resolve("jetty-base");
         int port = freePort();
+        try {
+            copyTree(path("groundup.jettyBase"), base);
+            Files.writeString(base.resolve("webapps/groundup.xml"),
+                    ContainerSettings.jetty("/", path("groundup.war"), settings(dbUrl)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> command = List.of(java(),
-                "-Dgroundup.war=" + path("groundup.war"),
-                "-Dgroundup.db-url=" + dbUrl,
-                "-Dgroundup.body-timeout=" + BODY_TIMEOUT_SECONDS,
                 "-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp")),
                 "-jar", home.resolve("start.jar").toString(),
                 "jetty.home=" + home,
-                "jetty.base=" + path("groundup.jettyBase"),
+                "jetty.base=" + base,
                 "jetty.http.host=127.0.0.1",
                 "jetty.http.port=" + port);
         return startProcess(name, command, work, port);
+    }
+
+    /** The settings every container deployment gets, through the files docs/deploying.md shows. */
+    private static Map<String, String> settings(String dbUrl) {
+        return Map.of("groundup.db-url", dbUrl, "groundup.body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS));
     }
 
     /** The WAR as ROOT in a standalone Tomcat 11 whose base is {@code workDir/name}, on {@code dbUrl}. */
@@ -113,44 +128,86 @@ final class Servers {
         return startTomcat(name, "groundup.tomcatHome", dbUrl);
     }
 
-    /** The same in the Tomcat whose home the system property {@code homeProperty} names. */
+    /**
+     * The same in the Tomcat whose home the system property {@code homeProperty} names, deployed as
+     * docs/deploying.md says: a stock base, its bundled ROOT removed, our WAR as ROOT.war, the
+     * settings in conf/Catalina/localhost/ROOT.xml.
+     */
     static Started startTomcat(String name, String homeProperty, String dbUrl) {
         return startTomcat(name, homeProperty, dbUrl, "");
     }
 
     /** The same at {@code contextPath} ("" for the root, else e.g. "/groundup"). */
     static Started startTomcat(String name, String homeProperty, String dbUrl, String contextPath) {
-        Path home = path(homeProperty);
-        Path base = fresh(path("groundup.workDir").resolve(name));
-        int port = freePort();
-        try {
-            copyTree(home.resolve("conf"), base.resolve("conf"));
-            try (var serverXml = Servers.class.getResourceAsStream("/tomcat/server.xml")) {
-                Files.copy(serverXml, base.resolve("conf/server.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StockTomcat tomcat = StockTomcat.create(name, homeProperty);
+        tomcat.deploy(contextPath, settings(dbUrl));
+        return tomcat.start(contextPath);
+    }
+
+    /**
+     * A CATALINA_BASE as a stock download has it: Tomcat's own conf/ and webapps/ (ROOT, docs,
+     * examples, manager, host-manager), and the suite's server.xml for the port.
+     */
+    record StockTomcat(String name, Path home, Path base, int port) {
+        static StockTomcat create(String name, String homeProperty) {
+            Path home = path(homeProperty);
+            Path base = fresh(path("groundup.workDir").resolve(name));
+            try {
+                copyTree(home.resolve("conf"), base.resolve("conf"));
+                copyTree(home.resolve("webapps"), base.resolve("webapps"));
+                try (var serverXml = Servers.class.getResourceAsStream("/tomcat/server.xml")) {
+                    Files.copy(serverXml, base.resolve("conf/server.xml"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            // Tomcat names the context after the file: ROOT.war is "", groundup.war is /groundup.
-            String war = contextPath.isEmpty() ? "ROOT.war" : contextPath.substring(1) + ".war";
-            Files.copy(path("groundup.war"), mkdirs(base.resolve("webapps")).resolve(war));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new StockTomcat(name, home, base, freePort());
         }
-        List<String> command = List.of(java(),
-                "-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
-                "-Dcatalina.home=" + home,
-                "-Dcatalina.base=" + base,
-                "-Djava.io.tmpdir=" + mkdirs(base.resolve("temp")),
-                "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
-                // as catalina.sh does, so Tomcat can check for leaks on undeploy without warnings
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-                "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED",
-                "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
-                "-Dgroundup.it.port=" + port,
-                "-Dgroundup.db-url=" + dbUrl,
-                "-Dgroundup.body-timeout=" + BODY_TIMEOUT_SECONDS,
-                "org.apache.catalina.startup.Bootstrap", "start");
-        mkdirs(base.resolve("logs"));
-        return startProcess(name, command, base, port, contextPath);
+
+        /**
+         * The WAR at {@code contextPath} ("" for the root) as docs/deploying.md says: at the root the
+         * bundled ROOT goes first. With {@code settings}, conf/Catalina/localhost/&lt;name&gt;.xml is
+         * docs/containers/tomcat/groundup.xml with those values; without, the application's defaults.
+         */
+        void deploy(String contextPath, Map<String, String> settings) {
+            // Tomcat names the context after the file: ROOT.war is "", groundup.war is /groundup.
+            String file = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1);
+            try {
+                if (contextPath.isEmpty()) {
+                    deleteTree(base.resolve("webapps/ROOT"));
+                }
+                Files.copy(path("groundup.war"), base.resolve("webapps").resolve(file + ".war"));
+                if (!settings.isEmpty()) {
+                    Files.writeString(mkdirs(base.resolve("conf/Catalina/localhost")).resolve(file + ".xml"),
+                            ContainerSettings.tomcat(settings));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Started start() {
+            return start("");
+        }
+
+        /** Started, with its base URL at {@code contextPath}. */
+        Started start(String contextPath) {
+            List<String> command = List.of(java(),
+                    "-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
+                    "-Dcatalina.home=" + home,
+                    "-Dcatalina.base=" + base,
+                    "-Djava.io.tmpdir=" + mkdirs(base.resolve("temp")),
+                    "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
+                    // as catalina.sh does, so Tomcat can check for leaks on undeploy without warnings
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                    "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED",
+                    "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
+                    "-Dgroundup.it.port=" + port,
+                    "org.apache.catalina.startup.Bootstrap", "start");
+            mkdirs(base.resolve("logs"));
+            return startProcess(name, command, base, port, contextPath);
+        }
     }
 
     private static Started startProcess(String name, List<String> command, Path work, int port) {
@@ -161,8 +218,11 @@ final class Servers {
         Path log = work.resolve(name + ".log");
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(work.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            // The containers get the settings the suite gives them, not the developer's GROUNDUP_*.
+            builder.environment().keySet().removeIf(variable -> variable.startsWith("GROUNDUP_"));
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -242,17 +302,22 @@ final class Servers {
     }
 
     private static Path fresh(Path dir) {
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-                for (Path p : all) {
-                    Files.delete(p);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return mkdirs(dir);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static Path mkdirs(Path dir) {
