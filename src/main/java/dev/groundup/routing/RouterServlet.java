@@ -1,15 +1,13 @@
 package dev.groundup.routing;
 
 import dev.groundup.Accept;
+import dev.groundup.db.Outages;
 import dev.groundup.errors.Errors;
 import dev.groundup.errors.Problem;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,31 +62,17 @@ final class RouterServlet extends HttpServlet {
         } catch (IOException e) {
             throw e; // the connection broke: there is no one to answer
         } catch (Exception e) {
-            if (lostTheDatabase(e)) {
+            if (Outages.isOutage(e)) {
                 // Not a bug but an outage: the client may retry, and the load balancer's /health says the same.
                 LOG.warn("{} {}: the database is not answering: {}", method, path, e.toString());
                 fail(request, response, new Problem(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                        "The database is not answering; try again shortly.").header("Retry-After", "5"));
+                        "The database is not answering; try again shortly.").header("Retry-After", Outages.RETRY_AFTER_SECONDS));
                 return;
             }
             LOG.error("{} {} failed", method, path, e);
             fail(request, response, new Problem(HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     "Something went wrong on our side. It has been logged."));
         }
-    }
-
-    /**
-     * A failure to reach the database rather than one of its answers: no connection within the
-     * pool's timeout, a connection refused or broken (JDBC's connection exceptions, SQLSTATE class 08).
-     */
-    static boolean lostTheDatabase(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void fail(HttpServletRequest request, HttpServletResponse response, Problem problem)
