@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  *
  * @param staticRoot the folder the launcher serves instead of the built-in site, or null for the
  *     built-in one; a WAR always serves itself
+ * @param dbTimeout the longest a request waits on the database (a statement, a connection) before it gets 503
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, List<String> corsOrigins,
-                     String dbUrl, boolean trustProxy, Path staticRoot) {
+                     String dbUrl, boolean trustProxy, Path staticRoot, Duration dbTimeout) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -49,7 +50,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         TRUST_PROXY("--trust-proxy", "false",
                 "true to build links from X-Forwarded-Proto/-Host (only behind a proxy that sets them)",
                 "GROUNDUP_TRUST_PROXY"),
-        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT");
+        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT"),
+        DB_TIMEOUT("--db-timeout", "10", "seconds a request may wait on the database; longer gets 503",
+                "GROUNDUP_DB_TIMEOUT");
 
         final String flag;
         final String defaultValue;
@@ -104,6 +107,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
                 throw new Invalid("--cors-origins: '" + origin + "' is not an origin like https://example.com or http://localhost:3000");
             }
+        }
+        if (dbTimeout.compareTo(Duration.ofSeconds(1)) < 0 || dbTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new Invalid("--db-timeout must be between 1 and 3600 seconds, got " + dbTimeout.toSeconds());
         }
         if (dbUrl == null || !(dbUrl.startsWith("jdbc:h2:") || dbUrl.startsWith("jdbc:postgresql:"))) {
             // Not echoed: a database URL may carry a password.
@@ -179,7 +185,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 Duration.ofSeconds(parseLong(Setting.BODY_TIMEOUT, v.get(Setting.BODY_TIMEOUT))),
                 parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
                 parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
-                parseStaticRoot(v.get(Setting.STATIC_ROOT)));
+                parseStaticRoot(v.get(Setting.STATIC_ROOT)),
+                Duration.ofSeconds(parseLong(Setting.DB_TIMEOUT, v.get(Setting.DB_TIMEOUT))));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {

@@ -35,7 +35,7 @@ public final class Wiring implements ServletContextListener {
                 : Config.fromContext(context);
         context.setAttribute(Config.ATTRIBUTE, config);
 
-        database = Database.open(config.dbUrl());
+        database = Database.open(config.dbUrl(), config.dbTimeout());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
             Errors.install(context, json);
@@ -47,7 +47,7 @@ public final class Wiring implements ServletContextListener {
                     Hello.routes(),
                     Bench.routes(),
                     Todos.routes(database.jdbi(), config.trustProxy()),
-                    Health.routes(database.jdbi())));
+                    Health.routes(database)));
             // Request bodies arrive whole before these servlets run, read without holding a thread.
             Bodies.install(context, config.maxBodyBytes(), config.bodyTimeout(), Hello.SERVLET, Routing.SERVLET);
         } catch (RuntimeException e) {

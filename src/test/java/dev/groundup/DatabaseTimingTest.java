@@ -1,0 +1,156 @@
+package dev.groundup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundup.db.Database;
+import dev.groundup.db.TcpProxy;
+import dev.groundup.db.TestPostgres;
+import dev.groundup.errors.Errors;
+import dev.groundup.health.Health;
+import dev.groundup.routing.Json;
+import dev.groundup.routing.Routing;
+import dev.groundup.todos.Todos;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How long requests wait on a PostgreSQL that freezes or goes away (through a {@link TcpProxy}
+ * that can hold or cut its bytes), with a database timeout of 2 s. These bounds are the behaviour
+ * under test, so they are asserted, each with a wide margin over what it must beat: the pool's 5 s
+ * wait, a frozen database's forever, HikariCP's 5 s back-off.
+ */
+class DatabaseTimingTest {
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(2);
+
+    private TcpProxy proxy;
+    private Database database;
+    private Server server;
+    private URI base;
+
+    @BeforeEach
+    void start() throws Exception {
+        String direct = TestPostgres.url();
+        proxy = new TcpProxy("127.0.0.1", 5432);
+        database = Database.open(direct.replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port()), DB_TIMEOUT);
+        JsonMapper json = Json.newMapper();
+        Config config = Config.fromArgs(List.of(), Map.of());
+        server = InProcess.start(context -> {
+            Errors.install(context, json);
+            Routing.install(context, config, json,
+                    List.of(Health.routes(database), Todos.routes(database.jdbi(), false)));
+        });
+        base = InProcess.base(server);
+        assertThat(get("/health", Duration.ofSeconds(10)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/todos", Duration.ofSeconds(10)).statusCode()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        proxy.close();
+        server.stop();
+        database.close();
+    }
+
+    @Test
+    void healthSaysDownWithinItsOwnTwoSecondsWhenTheDatabaseFreezes() throws Exception {
+        proxy.freeze();
+        // Before: the check waited on the pool (5 s) or on a validation of its connection (5 s).
+        HttpResponse<String> health = get("/health", Duration.ofMillis(4_500));
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).isEqualTo("{\"status\":\"down\",\"database\":\"down\"}");
+        proxy.open();
+        assertThat(get("/health", Duration.ofSeconds(10)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestOnAFrozenDatabaseGets503AfterTheDatabaseTimeout() throws Exception {
+        // Warm: every pooled connection was used just now, so none is validated before use.
+        get("/api/todos", Duration.ofSeconds(10));
+        proxy.freeze();
+        // Before: no socket or statement timeout, so the request waited as long as the database was frozen.
+        HttpResponse<String> frozen = get("/api/todos", Duration.ofSeconds(20));
+        assertThat(frozen.statusCode()).isEqualTo(503);
+        assertThat(frozen.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(frozen.body()).contains("The database is not answering");
+        proxy.open();
+        assertThat(eventually200("/api/todos")).isTrue();
+    }
+
+    @Test
+    void requestsSucceedWithinASecondOfTheDatabaseComingBack() throws Exception {
+        proxy.down();
+        // Clients keep asking throughout, so the pool keeps trying to connect: down long enough for
+        // HikariCP's back-off between attempts (10 ms, doubling up to 5 s) to pass 2.5 s.
+        AtomicInteger unexpected = new AtomicInteger();
+        AtomicBoolean outage = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread client = new Thread(() -> {
+                while (outage.get()) {
+                    try {
+                        HttpResponse<String> response = get("/api/todos", Duration.ofSeconds(20));
+                        // 200 once the database is back (a request may be waiting for a connection then)
+                        boolean outageAnswer = response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent();
+                        if (!outageAnswer && response.statusCode() != 200) {
+                            unexpected.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        unexpected.incrementAndGet();
+                    }
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        long downUntil = System.nanoTime() + Duration.ofSeconds(7).toNanos();
+        while (System.nanoTime() < downUntil) {
+            assertThat(get("/health", Duration.ofSeconds(20)).statusCode()).isEqualTo(503);
+        }
+        proxy.open();
+        long back = System.nanoTime();
+        boolean recovered = eventually200("/api/todos");
+        long recoveredMillis = (System.nanoTime() - back) / 1_000_000;
+        outage.set(false);
+        for (Thread client : clients) {
+            client.join();
+        }
+        assertThat(recovered).isTrue();
+        assertThat(unexpected.get()).as("answers other than 503 with Retry-After or 200").isZero();
+        System.out.println("recovered " + recoveredMillis + " ms after the database came back");
+        // Before: up to 5 s (HikariCP's back-off); after: the next retry, within 200 ms, plus a busy machine's slack.
+        assertThat(recoveredMillis).isLessThan(2_000);
+    }
+
+    private boolean eventually200(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get(path, Duration.ofSeconds(20)).statusCode() == 200) {
+                    return true;
+                }
+            } catch (HttpTimeoutException e) {
+                // still waiting
+            }
+        }
+        return false;
+    }
+
+    private HttpResponse<String> get(String path, Duration timeout) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
