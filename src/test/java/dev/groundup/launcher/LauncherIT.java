@@ -92,6 +92,77 @@ class LauncherIT {
     }
 
     @Test
+    void aRequestStillRunningAfterTheGracePeriodIsCutOffAndTheStopEndsNormally() throws Exception {
+        Launched app = launch(Map.of(), "--port", "0");
+        Matcher up = app.awaitLine(UP);
+        int port = Integer.parseInt(up.group(2));
+
+        try (Socket socket = trickling(port)) {
+            app.sigterm();
+            Matcher down = app.awaitLine(DOWN); // after the grace period, not never
+            assertThat(down.group(2)).isEqualTo(up.group(2));
+            assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.process.exitValue()).isZero();
+        }
+        assertThat(app.stderr()).contains("groundup: requests still running after 5 s were cut off")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aSecondSignalStopsAtOnce() throws Exception {
+        Launched app = launch(Map.of(), "--port", "0");
+        int port = Integer.parseInt(app.awaitLine(UP).group(2));
+
+        try (Socket socket = trickling(port)) {
+            app.sigterm();
+            app.awaitStderr("groundup: stopping at once", () -> app.sigterm());
+            app.awaitLine(DOWN);
+            assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.process.exitValue()).isZero();
+        }
+        // The grace period did not run out: the second signal ended the wait.
+        assertThat(app.stderr()).doesNotContain("were cut off").doesNotContain("Exception");
+    }
+
+    /**
+     * A connection that has had one answer (so the launcher holds it) and is now in a request
+     * whose body trickles in, a byte every 200 ms, until the server closes the connection.
+     */
+    private static Socket trickling(int port) throws IOException {
+        Socket socket = new Socket("localhost", port);
+        socket.setSoTimeout(30_000);
+        OutputStream out = socket.getOutputStream();
+        out.write("GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        java.io.InputStream in = socket.getInputStream();
+        String head = "";
+        while (!head.endsWith("Hello World")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before the first answer");
+            }
+            head += (char) b;
+        }
+        out.write(("POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 100000\r\n\r\nname=").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Thread trickle = new Thread(() -> {
+            try {
+                while (true) {
+                    TimeUnit.MILLISECONDS.sleep(200); // the pace of a slow client, not an ordering
+                    out.write('a');
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // closed by the server (or the test): done
+            }
+        });
+        trickle.setDaemon(true);
+        trickle.start();
+        return socket;
+    }
+
+    @Test
     void environmentSetsThePortAndAFlagBeatsIt() throws Exception {
         int envPort = freePort();
         Launched fromEnv = launch(Map.of("GROUNDUP_PORT", String.valueOf(envPort)));
@@ -310,6 +381,19 @@ class LauncherIT {
         /** SIGTERM, keeping our end of the pipes open (Process.destroy() would close them). */
         void sigterm() {
             process.toHandle().destroy();
+        }
+
+        /** Does {@code action} (again) until stderr has {@code text}, within 30 s. */
+        void awaitStderr(String text, Runnable action) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!stderr.toString().contains(text)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no '" + text + "' on stderr:\n" + stderr + "\nstdout:\n" + stdout
+                            + "\nalive: " + process.isAlive());
+                }
+                action.run();
+                TimeUnit.MILLISECONDS.sleep(200); // a poll interval, not an ordering
+            }
         }
 
         Matcher awaitLine(Pattern pattern) throws InterruptedException {
