@@ -35,7 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-(cd "$work" && exec taskset -c 1 "$java" -jar "$OLDPWD/target/groundup.jar" --host 127.0.0.1 --port "$port" "${db_args[@]}") \
+cp target/groundup.jar "$work/groundup.jar" # a rebuild during the soak must not change the running jar
+(cd "$work" && exec taskset -c 1 "$java" -jar "$work/groundup.jar" --host 127.0.0.1 --port "$port" "${db_args[@]}") \
   >"$work/app.log" 2>&1 & app=$!; pids+=($app)
 base="http://127.0.0.1:$port"
 for _ in $(seq 300); do
