@@ -18,9 +18,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * How long requests wait on a PostgreSQL that freezes or goes away (through a {@link TcpProxy}
  * that can hold or cut its bytes), with a database timeout of 2 s. These bounds are the behaviour
  * under test, so they are asserted, each with a wide margin over what it must beat: the pool's 5 s
- * wait, a frozen database's forever, HikariCP's 5 s back-off.
+ * wait, a frozen database's forever. (Recovery after a real restart is PostgresRestartTest's.)
  */
 class DatabaseTimingTest {
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(2);
@@ -73,7 +70,7 @@ class DatabaseTimingTest {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).isEqualTo("{\"status\":\"down\",\"database\":\"down\"}");
         proxy.open();
-        assertThat(get("/health", Duration.ofSeconds(10)).statusCode()).isEqualTo(200);
+        assertThat(eventually200("/health")).isTrue(); // a question still out when it thawed may fail yet
     }
 
     @Test
@@ -88,51 +85,6 @@ class DatabaseTimingTest {
         assertThat(frozen.body()).contains("The database is not answering");
         proxy.open();
         assertThat(eventually200("/api/todos")).isTrue();
-    }
-
-    @Test
-    void requestsSucceedWithinASecondOfTheDatabaseComingBack() throws Exception {
-        proxy.down();
-        // Clients keep asking throughout, so the pool keeps trying to connect: down long enough for
-        // HikariCP's back-off between attempts (10 ms, doubling up to 5 s) to pass 2.5 s.
-        AtomicInteger unexpected = new AtomicInteger();
-        AtomicBoolean outage = new AtomicBoolean(true);
-        List<Thread> clients = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Thread client = new Thread(() -> {
-                while (outage.get()) {
-                    try {
-                        HttpResponse<String> response = get("/api/todos", Duration.ofSeconds(20));
-                        // 200 once the database is back (a request may be waiting for a connection then)
-                        boolean outageAnswer = response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent();
-                        if (!outageAnswer && response.statusCode() != 200) {
-                            unexpected.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        unexpected.incrementAndGet();
-                    }
-                }
-            });
-            client.start();
-            clients.add(client);
-        }
-        long downUntil = System.nanoTime() + Duration.ofSeconds(7).toNanos();
-        while (System.nanoTime() < downUntil) {
-            assertThat(get("/health", Duration.ofSeconds(20)).statusCode()).isEqualTo(503);
-        }
-        proxy.open();
-        long back = System.nanoTime();
-        boolean recovered = eventually200("/api/todos");
-        long recoveredMillis = (System.nanoTime() - back) / 1_000_000;
-        outage.set(false);
-        for (Thread client : clients) {
-            client.join();
-        }
-        assertThat(recovered).isTrue();
-        assertThat(unexpected.get()).as("answers other than 503 with Retry-After or 200").isZero();
-        System.out.println("recovered " + recoveredMillis + " ms after the database came back");
-        // Before: up to 5 s (HikariCP's back-off); after: the next retry, within 200 ms, plus a busy machine's slack.
-        assertThat(recoveredMillis).isLessThan(2_000);
     }
 
     private boolean eventually200(String path) throws Exception {
