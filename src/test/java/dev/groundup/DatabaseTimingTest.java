@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groundup.db.Database;
 import dev.groundup.db.TcpProxy;
 import dev.groundup.db.TestPostgres;
-import dev.groundup.errors.Errors;
-import dev.groundup.health.Health;
-import dev.groundup.routing.Json;
-import dev.groundup.routing.Routing;
-import dev.groundup.todos.Todos;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How long requests wait on a PostgreSQL that freezes or goes away (through a {@link TcpProxy}
@@ -43,13 +35,7 @@ class DatabaseTimingTest {
         String direct = TestPostgres.url();
         proxy = new TcpProxy("127.0.0.1", 5432);
         database = Database.open(direct.replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port()), DB_TIMEOUT);
-        JsonMapper json = Json.newMapper();
-        Config config = Config.fromArgs(List.of(), Map.of());
-        server = InProcess.start(context -> {
-            Errors.install(context, json);
-            Routing.install(context, config, json,
-                    List.of(Health.routes(database), Todos.routes(database.jdbi(), false)));
-        });
+        server = InProcess.startTodoApi(database);
         base = InProcess.base(server);
         assertThat(get("/health", Duration.ofSeconds(10)).statusCode()).isEqualTo(200);
         assertThat(get("/api/todos", Duration.ofSeconds(10)).statusCode()).isEqualTo(200);

@@ -190,14 +190,7 @@ public final class Database implements AutoCloseable {
             }
         }
         stop(pool, housekeeping);
-        pinger.shutdownNow();
-        try {
-            if (!pinger.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("the health check's thread did not stop within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        shutDown(pinger, "the health check's thread");
         deregisterOurDrivers();
     }
 
@@ -219,10 +212,14 @@ public final class Database implements AutoCloseable {
 
     private static void stop(HikariDataSource pool, ScheduledExecutorService housekeeping) {
         pool.close(); // waits for its connection threads
-        housekeeping.shutdownNow();
+        shutDown(housekeeping, "the pool's housekeeping thread");
+    }
+
+    private static void shutDown(ExecutorService executor, String what) {
+        executor.shutdownNow();
         try {
-            if (!housekeeping.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("the pool's housekeeping thread did not stop within 10 s");
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("{} did not stop within 10 s", what);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

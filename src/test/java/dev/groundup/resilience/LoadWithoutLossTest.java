@@ -2,29 +2,20 @@ package dev.groundup.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groundup.Config;
 import dev.groundup.InProcess;
 import dev.groundup.db.Database;
 import dev.groundup.db.TestDatabase;
-import dev.groundup.errors.Errors;
-import dev.groundup.health.Health;
-import dev.groundup.routing.Json;
-import dev.groundup.routing.Routing;
-import dev.groundup.todos.Todos;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 64 clients create, patch and delete todos at once for a bounded time: not one 5xx, and the
@@ -42,13 +33,7 @@ class LoadWithoutLossTest {
     @Test
     void sixtyFourWritersLoseNothing() throws Exception {
         try (Database database = Database.open(testDatabase.url())) {
-            JsonMapper json = Json.newMapper();
-            Config config = Config.fromArgs(List.of(), Map.of());
-            Server server = InProcess.start(context -> {
-                Errors.install(context, json);
-                Routing.install(context, config, json,
-                        List.of(Health.routes(database), Todos.routes(database.jdbi(), false)));
-            });
+            Server server = InProcess.startTodoApi(database);
             try {
                 URI base = InProcess.base(server);
                 assertThat(send(base, "DELETE").statusCode()).isEqualTo(204); // this run's database may hold others' todos

@@ -2,26 +2,17 @@ package dev.groundup.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groundup.Config;
 import dev.groundup.InProcess;
 import dev.groundup.db.Database;
 import dev.groundup.db.ThrowawayPostgres;
-import dev.groundup.errors.Errors;
-import dev.groundup.health.Health;
-import dev.groundup.routing.Json;
-import dev.groundup.routing.Routing;
-import dev.groundup.todos.Todos;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * PostgreSQL stopped ({@code pg_ctl stop -m fast}) and started again under 32 writers: while it is
@@ -34,13 +25,7 @@ class PostgresRestartTest {
     @Test
     void aRestartUnderLoadLosesNothingAndAnswersOnly503WhileDown() throws Exception {
         try (ThrowawayPostgres postgres = ThrowawayPostgres.start(); Database database = Database.open(postgres.url())) {
-            JsonMapper json = Json.newMapper();
-            Config config = Config.fromArgs(List.of(), Map.of());
-            Server server = InProcess.start(context -> {
-                Errors.install(context, json);
-                Routing.install(context, config, json,
-                        List.of(Health.routes(database), Todos.routes(database.jdbi(), false)));
-            });
+            Server server = InProcess.startTodoApi(database);
             try {
                 URI base = InProcess.base(server);
                 Writers writers = new Writers(WRITERS, 17, () -> base).start();
