@@ -106,10 +106,11 @@ public final class Main {
         try {
             server.stop();
         } catch (Exception e) {
-            if (!isGraceRunningOut(e)) {
+            if (isGraceRunningOut(e)) {
+                System.err.println("groundup: requests still running after " + STOP_TIMEOUT.toSeconds() + " s were cut off");
+            } else {
                 LoggerFactory.getLogger(Main.class).warn("stopping did not go cleanly", e);
             }
-            System.err.println("groundup: requests still running after " + STOP_TIMEOUT.toSeconds() + " s were cut off");
             closeConnections(connector);
         }
     }
