@@ -125,8 +125,9 @@ class LauncherIT {
     }
 
     /**
-     * A connection that has had one answer (so the launcher holds it) and is now in a request
-     * whose body trickles in, a byte every 200 ms, until the server closes the connection.
+     * A connection that has had one answer and is now in a request the application has started
+     * on (it asked for the body: 100 Continue), whose body trickles in, a byte every 200 ms, until
+     * the server closes the connection.
      */
     private static Socket trickling(int port) throws IOException {
         Socket socket = new Socket("localhost", port);
@@ -143,8 +144,22 @@ class LauncherIT {
             }
             head += (char) b;
         }
+        // Expect: 100-continue, so the server says when the application has started on the request.
         out.write(("POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: 100000\r\n\r\nname=").getBytes(StandardCharsets.US_ASCII));
+                + "Content-Length: 100000\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String interim = "";
+        while (!interim.endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before 100 Continue");
+            }
+            interim += (char) b;
+        }
+        if (!interim.startsWith("HTTP/1.1 100")) {
+            throw new IOException("not 100 Continue: " + interim);
+        }
+        out.write("name=".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         Thread trickle = new Thread(() -> {
             try {
