@@ -84,4 +84,4 @@ sample end
 echo "load after: $(uptime)"
 errors=$(grep -E "Non-2xx|Socket errors" "$work/wrk.txt" || true)
 echo "errors: ${errors:-none}"
-grep -cE " ERROR | WARN " "$work/app.log" | xargs echo "server log warnings/errors:"
+echo "server log warnings/errors: $(grep -cE " ERROR | WARN " "$work/app.log" || true)"
