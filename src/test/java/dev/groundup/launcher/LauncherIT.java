@@ -71,14 +71,16 @@ class LauncherIT {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            // Headers now, the form later: the request is in the servlet, waiting for its body.
+            // Headers now, the form later; 100 Continue says the request is in the application, waiting for its body.
             out.write(("POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                    + "Content-Length: 8\r\nConnection: close\r\n\r\nname").getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Length: 8\r\nConnection: close\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread.sleep(300);
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 100");
+            out.write("name".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
 
             app.sigterm(); // while the request is in flight
-            Thread.sleep(300);
+            awaitRefused(port); // the stop has begun: no new connections
             assertThat(app.process.isAlive()).as("waits for the in-flight request").isTrue();
 
             out.write("=Ada".getBytes(StandardCharsets.US_ASCII));
@@ -124,6 +126,32 @@ class LauncherIT {
         assertThat(app.stderr()).doesNotContain("were cut off").doesNotContain("Exception");
     }
 
+    /** Reads up to the blank line that ends a response head. */
+    private static String readHead(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /** Polls until the launcher refuses new connections, for at most 30 s. */
+    private static void awaitRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket("localhost", port)) {
+                TimeUnit.MILLISECONDS.sleep(50); // poll interval
+            } catch (IOException refused) {
+                return;
+            }
+        }
+        throw new AssertionError("still accepting connections 30 s after SIGTERM");
+    }
+
     /**
      * A connection that has had one answer and is now in a request the application has started
      * on (it asked for the body: 100 Continue), whose body trickles in, a byte every 200 ms, until
@@ -148,14 +176,7 @@ class LauncherIT {
         out.write(("POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                 + "Content-Length: 100000\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String interim = "";
-        while (!interim.endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed before 100 Continue");
-            }
-            interim += (char) b;
-        }
+        String interim = readHead(in);
         if (!interim.startsWith("HTTP/1.1 100")) {
             throw new IOException("not 100 Continue: " + interim);
         }
