@@ -28,10 +28,11 @@ import java.util.regex.Pattern;
  * @param secret the key that signs form tokens (CSRF), or null: then one is made at start
  * @param techEmpower whether the TechEmpower test types and their tables are installed
  *     ({@code --no-techempower} leaves them out)
+ * @param dbTimeout the longest a request waits on the database (a statement, a connection) before it gets 503
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, List<String> corsOrigins,
                      String dbUrl, boolean trustProxy, Path staticRoot, boolean dev, String secret,
-                     boolean techEmpower) {
+                     boolean techEmpower, Duration dbTimeout) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -60,7 +61,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         SECRET("--secret", null, "key (16+ characters) that signs form tokens; the same on every instance",
                 "GROUNDUP_SECRET"),
         NO_TECHEMPOWER("--no-techempower", "false", "leave out the TechEmpower test types and their tables",
-                "GROUNDUP_NO_TECHEMPOWER");
+                "GROUNDUP_NO_TECHEMPOWER"),
+        DB_TIMEOUT("--db-timeout", "10", "seconds a request may wait on the database; longer gets 503",
+                "GROUNDUP_DB_TIMEOUT");
 
         final String flag;
         final String defaultValue;
@@ -124,6 +127,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
                 throw new Invalid("--cors-origins: '" + origin + "' is not an origin like https://example.com or http://localhost:3000");
             }
+        }
+        if (dbTimeout.compareTo(Duration.ofSeconds(1)) < 0 || dbTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new Invalid("--db-timeout must be between 1 and 3600 seconds, got " + dbTimeout.toSeconds());
         }
         if (dbUrl == null || !(dbUrl.startsWith("jdbc:h2:") || dbUrl.startsWith("jdbc:postgresql:"))) {
             // Not echoed: a database URL may carry a password.
@@ -255,7 +261,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
                 parseStaticRoot(v.get(Setting.STATIC_ROOT)),
                 parseBoolean(Setting.DEV, v.get(Setting.DEV)), v.get(Setting.SECRET),
-                !parseBoolean(Setting.NO_TECHEMPOWER, v.get(Setting.NO_TECHEMPOWER)));
+                !parseBoolean(Setting.NO_TECHEMPOWER, v.get(Setting.NO_TECHEMPOWER)),
+                Duration.ofSeconds(parseLong(Setting.DB_TIMEOUT, v.get(Setting.DB_TIMEOUT))));
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {

@@ -46,7 +46,8 @@ public final class Wiring implements ServletContextListener {
         context.setAttribute(Config.ATTRIBUTE, config);
 
         // The TechEmpower tables only when its test types are on: --no-techempower leaves both out.
-        database = Database.open(config.dbUrl(), config.techEmpower() ? List.of(DbTests.MIGRATIONS) : List.of());
+        database = Database.open(config.dbUrl(), config.techEmpower() ? List.of(DbTests.MIGRATIONS) : List.of(),
+                config.dbTimeout());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
             // The templates the build compiled; with --dev, compiled from the source folder and reloaded on change.
@@ -61,7 +62,7 @@ public final class Wiring implements ServletContextListener {
                     Hello.routes(),
                     Todos.routes(database.jdbi(), config.trustProxy()),
                     Todos.pages(database.jdbi(), views, csrf),
-                    Health.routes(database.jdbi())));
+                    Health.routes(database)));
             if (config.techEmpower()) {
                 tables.addAll(List.of(TechEmpower.routes(), DbTests.routes(database.jdbi(), views)));
             }

@@ -17,7 +17,7 @@ class ConfigTest {
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -63,6 +63,18 @@ class ConfigTest {
                 .isInstanceOf(Config.Invalid.class)
                 .hasMessage("--no-techempower must be true or false, got 'maybe'");
         assertThat(Config.usage()).contains("  --no-techempower ");
+    }
+
+    @Test
+    void databaseTimeoutIsSecondsFromFlagOrEnvironmentWithinBounds() {
+        assertThat(Config.fromArgs(List.of(), Map.of()).dbTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_DB_TIMEOUT", "3")).dbTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(Config.fromArgs(List.of("--db-timeout=20"), Map.of("GROUNDUP_DB_TIMEOUT", "3")).dbTimeout())
+                .isEqualTo(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--db-timeout", "0"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--db-timeout must be between 1 and 3600 seconds, got 0");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--db-timeout", "soon"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessage("--db-timeout must be a number, got 'soon'");
     }
 
     @Test

@@ -71,7 +71,7 @@ class DatabaseOutageTest {
         return InProcess.start(context -> {
             Errors.install(context, json);
             Routing.install(context, config, json,
-                    List.of(Health.routes(database.jdbi()), Todos.routes(database.jdbi(), false)),
+                    List.of(Health.routes(database), Todos.routes(database.jdbi(), false)),
                     List.of(new DatabaseOutage()));
         });
     }

@@ -1,13 +1,23 @@
 package dev.groundup;
 
+import dev.groundup.db.Database;
+import dev.groundup.db.DatabaseOutage;
+import dev.groundup.errors.Errors;
+import dev.groundup.health.Health;
+import dev.groundup.routing.Json;
+import dev.groundup.routing.Routing;
+import dev.groundup.todos.Todos;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A bare servlet context on a free port for tests that wire a piece of the application by hand
@@ -33,6 +43,18 @@ public final class InProcess {
         server.setHandler(context);
         server.start();
         return server;
+    }
+
+    /** The todo API and /health on {@code database}, with the application's error pages and default settings. */
+    public static Server startTodoApi(Database database) throws Exception {
+        JsonMapper json = Json.newMapper();
+        Config config = Config.fromArgs(List.of(), Map.of());
+        return start(context -> {
+            Errors.install(context, json);
+            Routing.install(context, config, json,
+                    List.of(Health.routes(database), Todos.routes(database.jdbi(), false)),
+                    List.of(new DatabaseOutage()));
+        });
     }
 
     /** {@code http://127.0.0.1:PORT} of a server {@link #start} started. */

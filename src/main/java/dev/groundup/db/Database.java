@@ -9,17 +9,25 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.api.ErrorCode;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,23 +35,45 @@ import org.slf4j.LoggerFactory;
  * The application's database: a HikariCP pool, brought up to date by the Flyway migrations in
  * {@code db/migration} when it opens, used through Jdbi. One per servlet context: opened by the
  * wiring at startup, closed when the context is destroyed.
+ *
+ * <p>Every wait on the database is bounded (see {@link #open(String, Duration)}), and a failure to
+ * reach it is an outage ({@link Outages}) that the caller answers with 503.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** How long a request waits on the database by default: a statement's answer, a new connection. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest a request waits for a free connection from the pool. */
+    private static final Duration POOL_WAIT = Duration.ofSeconds(5);
 
     private final DatabaseUrl url;
     private final String schemaVersion;
     private final HikariDataSource pool;
     private final ScheduledExecutorService housekeeping;
     private final Jdbi jdbi;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean closed;
+    /** Runs the health check's question, so its caller can stop waiting at its own bound. */
+    private final ExecutorService pinger = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "groundup-db-health");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The health check in flight, shared by concurrent callers so a frozen database gets one question, not a pile. */
+    private CompletableFuture<Boolean> ping;
 
-    private Database(DatabaseUrl url, String schemaVersion, HikariDataSource pool, ScheduledExecutorService housekeeping) {
+    private Database(DatabaseUrl url, String schemaVersion, HikariDataSource pool, ScheduledExecutorService housekeeping,
+                     AtomicBoolean closed, Duration timeout) {
         this.url = url;
         this.schemaVersion = schemaVersion;
         this.pool = pool;
         this.housekeeping = housekeeping;
+        this.closed = closed;
         this.jdbi = Jdbi.create(pool);
+        if (url.isH2()) {
+            // PostgreSQL gets statement_timeout in its connection options (see connectionProperties);
+            // H2 has no such setting, so each statement carries a JDBC query timeout.
+            jdbi.getConfig(SqlStatements.class).setQueryTimeout(seconds(timeout));
+        }
     }
 
     /**
@@ -66,20 +96,34 @@ public final class Database implements AutoCloseable {
      *     line for an operator, with any password in the URL masked
      */
     public static Database open(String jdbcUrl, List<Migrations> more) {
+        return open(jdbcUrl, more, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * As {@link #open(String, List)}; afterwards no statement, and no attempt to connect, waits
+     * longer than {@code timeout} (PostgreSQL: {@code statement_timeout}, socket, connect and login
+     * timeouts; H2: a query timeout), and no request waits longer than 5 s (or {@code timeout}, if
+     * shorter) for a connection from the pool. Each of these ends as an outage.
+     */
+    public static Database open(String jdbcUrl, List<Migrations> more, Duration timeout) {
         DatabaseUrl url = DatabaseUrl.of(jdbcUrl);
+        Properties properties = connectionProperties(url, timeout);
         // A connection of our own first: an unreachable database fails here, fast and with the
         // driver's own words, instead of as the pool's logged stack trace. Held until the pool is
         // up, so an H2 file database is opened once, not closed and reopened.
-        try (Connection probe = connect(url)) {
+        try (Connection probe = Reconnecting.connectOnce(url, properties)) {
             ScheduledExecutorService housekeeping = housekeeping();
-            HikariDataSource pool = new HikariDataSource(poolConfig(url, housekeeping));
+            AtomicBoolean closed = new AtomicBoolean();
+            HikariDataSource pool = new HikariDataSource(poolConfig(
+                    new Reconnecting(url, properties, seconds(timeout), closed::get), timeout, housekeeping));
             try {
                 String schemaVersion = migrate(url, pool);
                 more.forEach(migrations -> migrate(url, pool, migrations));
-                Database database = new Database(url, schemaVersion, pool, housekeeping);
+                Database database = new Database(url, schemaVersion, pool, housekeeping, closed, timeout);
                 database.logReady();
                 return database;
             } catch (RuntimeException e) {
+                closed.set(true);
                 stop(pool, housekeeping);
                 throw e;
             }
@@ -94,6 +138,47 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Whether the database answers the smallest question within {@code bound}. A health check
+     * must answer before the load balancer gives up, whatever the pool is waiting for: the question
+     * runs on its own thread and the caller stops waiting at {@code bound}. Callers that come while
+     * a question is still out share it.
+     */
+    public boolean answersWithin(Duration bound) {
+        CompletableFuture<Boolean> current;
+        synchronized (this) {
+            if (ping == null || ping.isDone()) {
+                try {
+                    ping = CompletableFuture.supplyAsync(this::ping, pinger);
+                } catch (RejectedExecutionException e) {
+                    return false; // closed
+                }
+            }
+            current = ping;
+        }
+        try {
+            return current.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("health check: the database did not answer within {} ms", bound.toMillis());
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean ping() {
+        try {
+            jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("health check: the database did not answer: {}", e.toString());
+            return false;
+        }
     }
 
     /** Closes every connection and stops the pool's threads; again, does nothing. */
@@ -118,6 +203,7 @@ public final class Database implements AutoCloseable {
             }
         }
         stop(pool, housekeeping);
+        shutDown(pinger, "the health check's thread");
         deregisterOurDrivers();
     }
 
@@ -139,10 +225,14 @@ public final class Database implements AutoCloseable {
 
     private static void stop(HikariDataSource pool, ScheduledExecutorService housekeeping) {
         pool.close(); // waits for its connection threads
-        housekeeping.shutdownNow();
+        shutDown(housekeeping, "the pool's housekeeping thread");
+    }
+
+    private static void shutDown(ExecutorService executor, String what) {
+        executor.shutdownNow();
         try {
-            if (!housekeeping.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("the pool's housekeeping thread did not stop within 10 s");
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("{} did not stop within 10 s", what);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -153,26 +243,41 @@ public final class Database implements AutoCloseable {
         LOG.info("database {} at schema version {}", url.redacted(), schemaVersion);
     }
 
-    private static Connection connect(DatabaseUrl url) throws SQLException {
-        Properties defaults = new Properties();
-        defaults.setProperty("loginTimeout", "10"); // PostgreSQL, seconds; the URL may say otherwise
-        Connection connection = url.driver().connect(url.connectUrl(), defaults);
-        if (connection == null) {
-            throw new SQLException("the driver does not accept this URL");
+    /**
+     * PostgreSQL's driver settings that bound every wait (seconds; the URL may say otherwise):
+     * connecting, logging in, each read from the socket (a frozen server), and each statement
+     * on the server. H2 needs none: it is in this JVM, or answers over a socket of its own.
+     */
+    private static Properties connectionProperties(DatabaseUrl url, Duration timeout) {
+        Properties properties = new Properties();
+        if (!url.isH2()) {
+            String seconds = String.valueOf(seconds(timeout));
+            properties.setProperty("connectTimeout", seconds);
+            properties.setProperty("loginTimeout", seconds);
+            properties.setProperty("socketTimeout", seconds);
+            properties.setProperty("options", "-c statement_timeout=" + timeout.toMillis());
+            properties.setProperty("tcpKeepAlive", "true");
         }
-        return connection;
+        return properties;
     }
 
-    private static HikariConfig poolConfig(DatabaseUrl url, ScheduledExecutorService housekeeping) {
+    private static int seconds(Duration timeout) {
+        return (int) Math.max(1, timeout.toSeconds());
+    }
+
+    private static HikariConfig poolConfig(Reconnecting connections, Duration timeout, ScheduledExecutorService housekeeping) {
         HikariConfig config = new HikariConfig();
         config.setScheduledExecutor(housekeeping);
         config.setPoolName("groundup-db");
-        config.setJdbcUrl(url.connectUrl());
-        config.setDriverClassName(url.driver().getClass().getName());
+        config.setDataSource(connections);
         config.setMaximumPoolSize(10);
         // A request that waits longer than this for a connection fails rather than queue for
         // Hikari's default 30 s: a database that slow is down to the client and the load balancer.
-        config.setConnectionTimeout(5_000);
+        long wait = Math.min(POOL_WAIT.toMillis(), timeout.toMillis());
+        config.setConnectionTimeout(wait);
+        // A pooled connection idle for a while is tested before use; a dead one (the server
+        // restarted, or froze) is thrown away after this long instead of Hikari's default 5 s.
+        config.setValidationTimeout(Math.min(1_000, wait - 250));
         // The probe has already shown the database answers; don't let the pool try (and log) again.
         config.setInitializationFailTimeout(-1);
         return config;

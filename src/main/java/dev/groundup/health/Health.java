@@ -1,7 +1,7 @@
 package dev.groundup.health;
 
 import dev.groundup.routing.Routes;
-import org.jdbi.v3.core.Jdbi;
+import dev.groundup.db.Database;
 
 /**
  * {@code GET /health} for load balancers and orchestrators: 200 while this instance can serve,
@@ -11,8 +11,8 @@ public final class Health {
     private Health() {
     }
 
-    public static Routes routes(Jdbi jdbi) {
-        HealthCheck check = new HealthCheck(jdbi);
+    public static Routes routes(Database database) {
+        HealthCheck check = new HealthCheck(database);
         return new Routes(Routes.JSON).get("/health", check::handle);
     }
 }

@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.groundup.Config;
 import dev.groundup.StartupException;
 import dev.groundup.http.StandardHeaders;
@@ -17,6 +19,7 @@ import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.ee10.webapp.ServletsConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebXmlConfiguration;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AllowedResourceAliasChecker;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -28,6 +31,7 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The launcher: flags and environment become a {@link Config}, {@link #newServer} builds an
@@ -72,16 +76,63 @@ public final class Main {
             System.exit(1);
             return;
         }
+        // Handlers first: a signal sent as soon as the UP line is read must find them.
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        AtomicInteger signals = new AtomicInteger();
+        SignalHandler onSignal = signal -> {
+            if (signals.incrementAndGet() == 1) {
+                stopRequested.countDown();
+            } else {
+                // Asked again: the operator will not wait out the grace period.
+                System.err.println("groundup: stopping at once, closing the connections still open");
+                closeConnections(connector);
+            }
+        };
+        Signal.handle(new Signal("INT"), onSignal);
+        Signal.handle(new Signal("TERM"), onSignal);
         System.out.println(asctime() + " Server UP - " + address);
 
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
-        Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
         stopRequested.await();
 
-        server.stop(); // graceful: no new connections, in-flight requests finish within STOP_TIMEOUT
+        stopGracefully(server, connector);
         System.out.println(asctime() + " Server DOWN - " + address);
         System.exit(0);
+    }
+
+    /**
+     * No new connections; in-flight requests get STOP_TIMEOUT to finish. Those still running then
+     * (a client trickling its body) have their connections closed: the stop goes on and ends
+     * normally, as a planned stop should, with one line saying what was cut off.
+     */
+    static void stopGracefully(Server server, ServerConnector connector) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            if (isGraceRunningOut(e)) {
+                System.err.println("groundup: requests still running after " + STOP_TIMEOUT.toSeconds() + " s were cut off");
+            } else {
+                LoggerFactory.getLogger(Main.class).warn("stopping did not go cleanly", e);
+            }
+            closeConnections(connector);
+        }
+    }
+
+    private static boolean isGraceRunningOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isGraceRunningOut(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void closeConnections(ServerConnector connector) {
+        connector.getConnectedEndPoints().forEach(EndPoint::close);
     }
 
     /**

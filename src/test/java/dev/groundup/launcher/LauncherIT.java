@@ -71,14 +71,16 @@ class LauncherIT {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            // Headers now, the form later: the request is in the servlet, waiting for its body.
+            // Headers now, the form later; 100 Continue says the request is in the application, waiting for its body.
             out.write(("POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                    + "Content-Length: 8\r\nConnection: close\r\n\r\nname").getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Length: 8\r\nConnection: close\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread.sleep(300);
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 100");
+            out.write("name".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
 
             app.sigterm(); // while the request is in flight
-            Thread.sleep(300);
+            awaitRefused(port); // the stop has begun: no new connections
             assertThat(app.process.isAlive()).as("waits for the in-flight request").isTrue();
 
             out.write("=Ada".getBytes(StandardCharsets.US_ASCII));
@@ -89,6 +91,111 @@ class LauncherIT {
         app.awaitLine(DOWN);
         assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
         assertThat(app.process.exitValue()).isZero();
+    }
+
+    @Test
+    void aRequestStillRunningAfterTheGracePeriodIsCutOffAndTheStopEndsNormally() throws Exception {
+        Launched app = launch(Map.of(), "--port", "0");
+        Matcher up = app.awaitLine(UP);
+        int port = Integer.parseInt(up.group(2));
+
+        try (Socket socket = trickling(port)) {
+            app.sigterm();
+            Matcher down = app.awaitLine(DOWN); // after the grace period, not never
+            assertThat(down.group(2)).isEqualTo(up.group(2));
+            assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.process.exitValue()).isZero();
+        }
+        assertThat(app.stderr()).contains("groundup: requests still running after 5 s were cut off")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aSecondSignalStopsAtOnce() throws Exception {
+        Launched app = launch(Map.of(), "--port", "0");
+        int port = Integer.parseInt(app.awaitLine(UP).group(2));
+
+        try (Socket socket = trickling(port)) {
+            app.sigterm();
+            app.awaitStderr("groundup: stopping at once", () -> app.sigterm());
+            app.awaitLine(DOWN);
+            assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.process.exitValue()).isZero();
+        }
+        // The grace period did not run out: the second signal ended the wait.
+        assertThat(app.stderr()).doesNotContain("were cut off").doesNotContain("Exception");
+    }
+
+    /** Reads up to the blank line that ends a response head. */
+    private static String readHead(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /** Polls until the launcher refuses new connections, for at most 30 s. */
+    private static void awaitRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket("localhost", port)) {
+                TimeUnit.MILLISECONDS.sleep(50); // poll interval
+            } catch (IOException refused) {
+                return;
+            }
+        }
+        throw new AssertionError("still accepting connections 30 s after SIGTERM");
+    }
+
+    /**
+     * A connection that has had one answer and is now in a request the application has started
+     * on (it asked for the body: 100 Continue), whose body trickles in, a byte every 200 ms, until
+     * the server closes the connection.
+     */
+    private static Socket trickling(int port) throws IOException {
+        Socket socket = new Socket("localhost", port);
+        socket.setSoTimeout(30_000);
+        OutputStream out = socket.getOutputStream();
+        out.write("GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        java.io.InputStream in = socket.getInputStream();
+        String head = "";
+        while (!head.endsWith("Hello World")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before the first answer");
+            }
+            head += (char) b;
+        }
+        // Expect: 100-continue, so the server says when the application has started on the request.
+        out.write(("POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 100000\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String interim = readHead(in);
+        if (!interim.startsWith("HTTP/1.1 100")) {
+            throw new IOException("not 100 Continue: " + interim);
+        }
+        out.write("name=".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Thread trickle = new Thread(() -> {
+            try {
+                while (true) {
+                    TimeUnit.MILLISECONDS.sleep(200); // the pace of a slow client, not an ordering
+                    out.write('a');
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // closed by the server (or the test): done
+            }
+        });
+        trickle.setDaemon(true);
+        trickle.start();
+        return socket;
     }
 
     @Test
@@ -322,6 +429,19 @@ class LauncherIT {
         /** SIGTERM, keeping our end of the pipes open (Process.destroy() would close them). */
         void sigterm() {
             process.toHandle().destroy();
+        }
+
+        /** Does {@code action} (again) until stderr has {@code text}, within 30 s. */
+        void awaitStderr(String text, Runnable action) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!stderr.toString().contains(text)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no '" + text + "' on stderr:\n" + stderr + "\nstdout:\n" + stdout
+                            + "\nalive: " + process.isAlive());
+                }
+                action.run();
+                TimeUnit.MILLISECONDS.sleep(200); // a poll interval, not an ordering
+            }
         }
 
         Matcher awaitLine(Pattern pattern) throws InterruptedException {
