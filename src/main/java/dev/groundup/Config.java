@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  *     ({@code --no-techempower} leaves them out)
  * @param dbTimeout the longest a request waits on the database (a statement, a connection) before it gets 503
  */
-public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, List<String> corsOrigins,
-                     String dbUrl, boolean trustProxy, Path staticRoot, boolean dev, String secret,
-                     boolean techEmpower, Duration dbTimeout) {
+public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, Duration headTimeout,
+                     List<String> corsOrigins, String dbUrl, boolean trustProxy, Path staticRoot, boolean dev,
+                     String secret, boolean techEmpower, Duration dbTimeout) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -48,6 +48,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 "GROUNDUP_MAX_BODY_BYTES"),
         BODY_TIMEOUT("--body-timeout", "30", "seconds a request body may take to arrive; slower gets 408",
                 "GROUNDUP_BODY_TIMEOUT"),
+        HEAD_TIMEOUT("--head-timeout", "10",
+                "seconds a request line and headers may take to arrive (launcher); slower is disconnected",
+                "GROUNDUP_HEAD_TIMEOUT"),
         CORS_ORIGINS("--cors-origins", "*", "origins whose pages may call /api/: * or a comma-separated list",
                 "GROUNDUP_CORS_ORIGINS"),
         DB_URL("--db-url", "jdbc:h2:./data/groundup", "JDBC URL of the database, jdbc:h2: or jdbc:postgresql:",
@@ -118,6 +121,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         }
         if (bodyTimeout.compareTo(Duration.ofSeconds(1)) < 0 || bodyTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new Invalid("--body-timeout must be between 1 and 3600 seconds, got " + bodyTimeout.toSeconds());
+        }
+        if (headTimeout.compareTo(Duration.ofSeconds(1)) < 0 || headTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new Invalid("--head-timeout must be between 1 and 3600 seconds, got " + headTimeout.toSeconds());
         }
         corsOrigins = List.copyOf(corsOrigins);
         if (corsOrigins.isEmpty()) {
@@ -257,6 +263,7 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)),
                 parseLong(Setting.MAX_BODY_BYTES, v.get(Setting.MAX_BODY_BYTES)),
                 Duration.ofSeconds(parseLong(Setting.BODY_TIMEOUT, v.get(Setting.BODY_TIMEOUT))),
+                Duration.ofSeconds(parseLong(Setting.HEAD_TIMEOUT, v.get(Setting.HEAD_TIMEOUT))),
                 parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
                 parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
                 parseStaticRoot(v.get(Setting.STATIC_ROOT)),

@@ -17,7 +17,7 @@ class ConfigTest {
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true, Duration.ofSeconds(10)));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true, Duration.ofSeconds(10)));
     }
 
     @Test

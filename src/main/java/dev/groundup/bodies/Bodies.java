@@ -20,16 +20,28 @@ public final class Bodies {
     /**
      * Collects the bodies of requests to {@code servletNames}, at most {@code maxBytes} each (more
      * gets 413), each whole within {@code timeout} (else 408), all at once within a quarter of the
-     * heap (else 503). Those servlets, and every filter in front of them, must support async.
+     * heap (else 503), each byte counted {@link #PARSE_FACTOR} times. Those servlets, and every
+     * filter in front of them, must support async.
      */
     public static void install(ServletContext context, long maxBytes, Duration timeout, String... servletNames) {
-        install(context, maxBytes, timeout, Runtime.getRuntime().maxMemory() / 4, servletNames);
+        install(context, maxBytes, timeout, Runtime.getRuntime().maxMemory() / 4, PARSE_FACTOR, servletNames);
     }
 
-    /** As above with a budget of its own; returns the filter so a test can watch what it holds. */
+    /**
+     * What a JSON body holds at its peak, per byte: the bytes (1), the strings parsed from them
+     * (up to 2: a char of a Latin-1 string mixed with one non-Latin-1 char takes 2 bytes) and
+     * Jackson's character buffer while it builds the longest of them (up to 3, with its growth).
+     * The tree's nodes are bounded apart, by the mapper's token limit (routing.Json).
+     */
+    static final int PARSE_FACTOR = 6;
+
+    /**
+     * As above with a budget and factor of its own; returns the filter so a test can watch what it
+     * holds.
+     */
     static WholeBodyFilter install(ServletContext context, long maxBytes, Duration timeout, long budget,
-            String... servletNames) {
-        WholeBodyFilter filter = new WholeBodyFilter(maxBytes, timeout, budget);
+            int parseFactor, String... servletNames) {
+        WholeBodyFilter filter = new WholeBodyFilter(maxBytes, timeout, budget, parseFactor);
         var registration = context.addFilter("bodies", filter);
         registration.setAsyncSupported(true);
         registration.addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, servletNames);

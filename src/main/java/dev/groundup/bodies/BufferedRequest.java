@@ -5,8 +5,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,33 +22,42 @@ import java.nio.charset.StandardCharsets;
  * for a bad form); no servlet here calls getParameter for a body field.
  */
 final class BufferedRequest extends HttpServletRequestWrapper {
-    private byte[] body = new byte[0];
+    private HeldBody body = new HeldBody(0);
 
     BufferedRequest(HttpServletRequest request) {
         super(request);
     }
 
-    void body(byte[] body) {
+    void body(HeldBody body) {
         this.body = body;
     }
 
     @Override
     public ServletInputStream getInputStream() {
-        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        InputStream in = body.stream();
         return new ServletInputStream() {
             @Override
-            public int read() {
+            public int read() throws IOException {
                 return in.read();
             }
 
             @Override
-            public int read(byte[] b, int off, int len) {
+            public int read(byte[] b, int off, int len) throws IOException {
                 return in.read(b, off, len);
             }
 
             @Override
+            public int available() throws IOException {
+                return in.available();
+            }
+
+            @Override
             public boolean isFinished() {
-                return in.available() == 0;
+                try {
+                    return in.available() == 0;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
 
             @Override

@@ -23,8 +23,14 @@ public final class ErrorServlet extends HttpServlet {
                 ? code
                 : HttpServletResponse.SC_NOT_FOUND; // asked for directly: /error, *.jsp
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-            LOG.error("{} {} failed", request.getMethod(),
-                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+            if (status >= 500) {
+                LOG.error("{} {} failed", request.getMethod(),
+                        request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+            } else {
+                // The client's mistake, found by the container (a malformed chunk): not worth a stack per request.
+                LOG.debug("{} {}: {} {}", request.getMethod(), request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                        status, failure.toString());
+            }
         }
         Errors.send(request, response, status, ErrorPage.defaultDetail(status));
     }

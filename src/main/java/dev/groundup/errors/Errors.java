@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Error responses. Our own code answers errors directly with {@link #send}; errors the container
@@ -63,14 +64,26 @@ public final class Errors {
         return ErrorPage.html(views, "", status, detail);
     }
 
+    /**
+     * Problem details' bytes, for errors answered outside the servlet layer (the launcher's);
+     * written with Jackson's shared mapper, as no context's is at hand there.
+     */
+    public static byte[] problemJson(Problem problem, String path) {
+        return new ProblemJson(JsonMapper.shared()).bytes(problem, path);
+    }
+
     /** The sentence an error page shows when there is nothing more particular to say. */
     public static String defaultDetail(int status) {
         return ErrorPage.defaultDetail(status);
     }
 
-    /** API paths always get JSON; elsewhere the client's Accept decides. */
     static boolean wantsJson(HttpServletRequest request, String path) {
-        return path.equals("/api") || path.startsWith("/api/") || Accept.prefersJson(request.getHeader("Accept"));
+        return wantsJson(path, request.getHeader("Accept"));
+    }
+
+    /** API paths always get JSON; elsewhere the client's Accept decides. */
+    public static boolean wantsJson(String path, String accept) {
+        return path.equals("/api") || path.startsWith("/api/") || Accept.prefersJson(accept);
     }
 
     /** The path the client asked for, without the context path; on an error dispatch, the original one. */

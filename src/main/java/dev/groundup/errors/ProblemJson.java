@@ -19,6 +19,10 @@ final class ProblemJson {
 
     void write(HttpServletRequest request, HttpServletResponse response, Problem problem, String path)
             throws IOException {
+        Responses.sendError(request, response, problem.status(), MediaType.PROBLEM_JSON, bytes(problem, path));
+    }
+
+    byte[] bytes(Problem problem, String path) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank"); // the status says it all; title is then the status phrase (RFC 9457 §4.2.1)
         body.put("title", ErrorPage.title(problem.status()));
@@ -28,6 +32,6 @@ final class ProblemJson {
         if (!problem.invalid().isEmpty()) {
             body.put("errors", problem.invalid());
         }
-        Responses.sendError(request, response, problem.status(), MediaType.PROBLEM_JSON, json.writeValueAsBytes(body));
+        return json.writeValueAsBytes(body);
     }
 }

@@ -40,8 +40,13 @@ final class StaticFilesFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         String method = request.getMethod();
         if (method.equals("OPTIONS")) {
+            // Like every route: 204 with Allow where there is something, 404 where there is not.
+            if (!exists(pathInContext(request))) {
+                Errors.send(request, response, HttpServletResponse.SC_NOT_FOUND, "There is nothing at this address.");
+                return;
+            }
             response.setHeader("Allow", ALLOW);
-            response.setContentLength(0);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -82,6 +87,19 @@ final class StaticFilesFilter implements Filter {
                 ifNoneMatch != null && ifNoneMatch.trim().equals("*"));
         chain.doFilter(wrappedRequest, wrappedResponse);
         wrappedResponse.finish();
+    }
+
+    /** Whether the site has something at {@code path} that the default servlet would serve. */
+    private boolean exists(String path) {
+        String upper = path.toUpperCase(java.util.Locale.ROOT);
+        if (upper.startsWith("/WEB-INF") || upper.startsWith("/META-INF")) {
+            return false;
+        }
+        try {
+            return context.getResource(path) != null;
+        } catch (MalformedURLException e) {
+            return false;
+        }
     }
 
     /** The path inside the site, decoded, as the default servlet sees it. */

@@ -44,7 +44,8 @@ final class Greetings {
 
     /**
      * The one greeting rule, for the form at {@code /hello} and every route here: blank or absent
-     * greets the World; a name longer than a name is refused (422).
+     * greets the World; a name longer than a name, or with a control character (NUL, a line
+     * break), is refused (422).
      */
     static String name(String name) {
         if (name == null || name.isBlank()) {
@@ -52,6 +53,9 @@ final class Greetings {
         }
         if (name.length() > MAX_NAME) {
             throw Problem.invalidField("name", "must be at most " + MAX_NAME + " characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw Problem.invalidField("name", "must not contain control characters (such as NUL or a line break)");
         }
         return name.strip();
     }

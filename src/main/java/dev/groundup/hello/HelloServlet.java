@@ -62,8 +62,7 @@ final class HelloServlet extends HttpServlet {
     @Override
     protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Allow", ALLOW);
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentLength(0);
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT); // as every route and file answers OPTIONS
     }
 
     private void respond(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {

@@ -1,6 +1,7 @@
 package dev.groundup.launcher;
 
 import dev.groundup.errors.Errors;
+import dev.groundup.errors.Problem;
 import dev.groundup.http.MediaType;
 import dev.groundup.http.Responses;
 import dev.groundup.http.StandardHeaders;
@@ -22,6 +23,8 @@ import org.eclipse.jetty.util.Callback;
 final class LauncherErrors extends ErrorHandler {
     /** The precompiled error page: these errors come before any request reaches the application. */
     private final Views views = Views.precompiled();
+    /** A stop takes at most its grace period (Main.STOP_TIMEOUT); another instance may answer sooner. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     /** Errors raised while reading the request line or headers (a broken header line, too large). */
     @Override
@@ -38,9 +41,26 @@ final class LauncherErrors extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : 500;
-        byte[] page = Errors.page(views, status, detail(status));
-        response.setStatus(status);
+        String detail = detail(status);
+        if (status == 503) {
+            // GracefulHandler's refusal while the server stops (a request on a kept-alive connection).
+            detail = request.getConnectionMetaData().getConnector().getServer().isStopping()
+                    ? "The server is stopping; send the request again in a few seconds."
+                    : "The server cannot take this request right now; try again in a few seconds.";
+        }
         standardHeaders(response.getHeaders());
+        if (status == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        String path = Request.getPathInContext(request);
+        byte[] page;
+        if (Errors.wantsJson(path, request.getHeaders().get(HttpHeader.ACCEPT))) {
+            page = Errors.problemJson(new Problem(status, detail), path);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, MediaType.PROBLEM_JSON);
+        } else {
+            page = Errors.page(views, status, detail);
+        }
+        response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.length);
         response.write(true, HttpMethod.HEAD.is(request.getMethod()) ? null : ByteBuffer.wrap(page), callback);
         return true;

@@ -152,6 +152,8 @@ public final class Main {
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
+        // A request's head must arrive whole within its deadline, however slowly it trickles.
+        server.addBean(new HeadDeadline(connector, config.headTimeout()));
 
         // No SessionHandler and no SecurityHandler: the application uses neither, and together they
         // cost about a tenth of a small request (webdefault's constraints are re-checked on every

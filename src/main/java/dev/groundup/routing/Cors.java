@@ -1,6 +1,7 @@
 package dev.groundup.routing;
 
 import dev.groundup.errors.Errors;
+import dev.groundup.errors.Problem;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,17 +19,19 @@ import java.util.regex.Pattern;
  * the site's pages are not an API.
  */
 final class Cors implements Filter {
-    static final String METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
     /** Browsers cap this (Chromium at 2 hours); a day lets the others cache longer. */
     static final String MAX_AGE = "86400";
     private static final Pattern HEADER_LIST = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+(\\s*,\\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*");
 
     private final List<String> origins;
     private final boolean anyOrigin;
+    private final Router router;
 
-    Cors(List<String> origins) {
+    /** {@code router} says which methods a path takes: a preflight advertises those, no others. */
+    Cors(List<String> origins, Router router) {
         this.origins = List.copyOf(origins);
         this.anyOrigin = origins.contains("*");
+        this.router = router;
     }
 
     @Override
@@ -57,8 +60,13 @@ final class Cors implements Filter {
         }
         response.setHeader("Access-Control-Allow-Origin", anyOrigin ? "*" : origin);
         if (preflight) {
+            String methods = allowedMethods(request);
+            if (methods == null) {
+                chain.doFilter(req, res); // nothing at this address: the router's 404, which fails the preflight
+                return;
+            }
             String requested = request.getHeader("Access-Control-Request-Headers");
-            response.setHeader("Access-Control-Allow-Methods", METHODS);
+            response.setHeader("Access-Control-Allow-Methods", methods);
             response.setHeader("Access-Control-Allow-Headers",
                     requested != null && HEADER_LIST.matcher(requested.trim()).matches()
                             ? requested.trim()
@@ -69,5 +77,16 @@ final class Cors implements Filter {
         }
         response.setHeader("Access-Control-Expose-Headers", "Location");
         chain.doFilter(req, res);
+    }
+
+    /** What the route table allows at the request's path ({@code Allow}), or null if nothing is there. */
+    private String allowedMethods(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            Router.Match match = router.match("OPTIONS", path);
+            return match == null ? null : match.allow();
+        } catch (Problem malformed) {
+            return null;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.groundup.routing;
 
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -9,6 +11,14 @@ import tools.jackson.databind.type.LogicalType;
 
 /** The application's JSON mapper: made once by the wiring and passed to whoever needs it. */
 public final class Json {
+    /**
+     * Tokens one body may hold: bounds the tree {@code readTree} builds, which the body budget
+     * does not count (a megabyte of {@code [{},{},…]} would otherwise be some 30 MB of nodes).
+     * A todo takes a dozen.
+     */
+    static final long MAX_TOKENS = 10_000;
+    static final int MAX_NESTING = 100;
+
     private Json() {
     }
 
@@ -18,7 +28,10 @@ public final class Json {
      * and lenient where APIs usually are: unknown fields are ignored.
      */
     public static JsonMapper newMapper() {
-        return JsonMapper.builder()
+        return JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxTokenCount(MAX_TOKENS).maxNestingDepth(MAX_NESTING).build())
+                        .build())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

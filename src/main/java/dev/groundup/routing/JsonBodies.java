@@ -4,6 +4,7 @@ import dev.groundup.errors.Problem;
 import dev.groundup.http.MediaType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +42,7 @@ final class JsonBodies {
     }
 
     <T> T read(HttpServletRequest request, Class<T> type) throws IOException {
-        byte[] body = bytes(request);
+        InputStream body = body(request);
         try {
             return json.readValue(body, type);
         } catch (JacksonException e) {
@@ -49,7 +51,7 @@ final class JsonBodies {
     }
 
     JsonNode readTree(HttpServletRequest request) throws IOException {
-        byte[] body = bytes(request);
+        InputStream body = body(request);
         try {
             return json.readTree(body);
         } catch (JacksonException e) {
@@ -57,10 +59,14 @@ final class JsonBodies {
         }
     }
 
-    private byte[] bytes(HttpServletRequest request) throws IOException {
+    /**
+     * The body as a stream over the bytes already held (see {@link dev.groundup.bodies.Bodies}):
+     * parsed from there, not from a copy, so what parsing holds is what the body budget counts.
+     */
+    private static InputStream body(HttpServletRequest request) throws IOException {
         requireJsonType(request.getContentType());
-        byte[] body = request.getInputStream().readAllBytes();
-        if (body.length == 0) {
+        InputStream body = request.getInputStream();
+        if (body.available() == 0) {
             throw Problem.badRequest("The request has no body; send a JSON document.");
         }
         return body;
@@ -93,6 +99,10 @@ final class JsonBodies {
 
     private static Problem problem(JacksonException e, Class<?> target) {
         LOG.debug("rejected a JSON body for {}", target.getName(), e);
+        if (e instanceof StreamConstraintsException) {
+            return new Problem(413, "The JSON body is more complex than this server reads: at most "
+                    + Json.MAX_TOKENS + " tokens (names, values, brackets) and " + Json.MAX_NESTING + " levels of nesting.");
+        }
         String field = fieldPath(e);
         if (e instanceof InvalidNullException) {
             return invalid(field, "must not be null");

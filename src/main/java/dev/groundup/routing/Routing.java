@@ -34,7 +34,7 @@ public final class Routing {
             throw new IllegalStateException("routes overlap paths other servlets are mapped to: " + taken);
         }
         servlet.setLoadOnStartup(1);
-        FilterRegistration.Dynamic cors = context.addFilter("cors", new Cors(config.corsOrigins()));
+        FilterRegistration.Dynamic cors = context.addFilter("cors", new Cors(config.corsOrigins(), router));
         cors.setAsyncSupported(true);
         cors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
     }

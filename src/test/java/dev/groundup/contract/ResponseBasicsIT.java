@@ -25,7 +25,7 @@ class ResponseBasicsIT {
             "GET, /hello, 200",
             "HEAD, /hello, 200",
             "POST, /hello, 200",
-            "OPTIONS, /hello, 200",
+            "OPTIONS, /hello, 204",
             "PUT, /hello, 405",
             "GET, /, 200",
             "GET, /no/such/page, 404",

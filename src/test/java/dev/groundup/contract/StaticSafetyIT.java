@@ -84,9 +84,18 @@ class StaticSafetyIT {
     void optionsListsTheReadMethods() {
         Reply reply = Http.send(ClassicRequestBuilder.options(deployment.uri("/css/site.css")).build());
 
-        assertThat(reply.status()).isIn(200, 204);
+        assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
         assertThat(reply.body()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/no/such/file.css", "/WEB-INF/web.xml", "/api/no/such"})
+    void optionsWhereThereIsNothingIs404(String path) {
+        Reply reply = Http.send(ClassicRequestBuilder.options(deployment.uri(path)).build());
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.header("Allow")).isNull();
     }
 
     private String rawGet(String path) {

@@ -9,9 +9,10 @@ import java.util.function.Function;
  * Inputs for property tests: many generated cases per property, from a fixed seed so that a
  * failure names its input and reproduces (override with {@code -Dgroundup.seed=N} to explore).
  * Biased toward what breaks routers: separators, escapes, non-ASCII, supplementary characters.
+ * (Public for the contract suite's FuzzIT.)
  */
-final class Generated {
-    static final long SEED = Long.getLong("groundup.seed", 20261124L);
+public final class Generated {
+    public static final long SEED = Long.getLong("groundup.seed", 20261124L);
     static final int CASES = 1000;
 
     private static final int[] AWKWARD = {'/', '%', '+', '.', ' ', '?', '#', ';', '=', '&', '~', '{', '}', '\\',
@@ -21,7 +22,7 @@ final class Generated {
     }
 
     /** {@code count} strings of {@code min..max} code points; never a lone surrogate (it has no UTF-8 form). */
-    static List<String> strings(int count, int min, int max) {
+    public static List<String> strings(int count, int min, int max) {
         Random random = new Random(SEED ^ (31L * min + max));
         List<String> out = new ArrayList<>(List.of("a", "é", "日本", "\uD83D\uDE00", "%", "%25", "+", "a b", "..."));
         out.removeIf(s -> s.codePointCount(0, s.length()) < min || s.codePointCount(0, s.length()) > max);
