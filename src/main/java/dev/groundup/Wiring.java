@@ -12,6 +12,7 @@ import dev.groundup.http.StandardHeaders;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
 import dev.groundup.todos.Todos;
+import dev.groundup.views.Views;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -44,7 +45,8 @@ public final class Wiring implements ServletContextListener {
             Errors.install(context, json);
             StandardHeaders.install(context);
             Hello.install(context);
-            StaticFiles.install(context);
+            StaticFiles.install(context, config.staticRoot(), config.serveDotfiles(), database.localFiles(),
+                    config.listDirs() ? Views.precompiled() : null);
             // Every feature's route table, in one router.
             Routing.install(context, config, json, List.of(
                     Hello.routes(),

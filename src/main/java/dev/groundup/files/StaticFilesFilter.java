@@ -1,6 +1,7 @@
 package dev.groundup.files;
 
 import dev.groundup.errors.Errors;
+import dev.groundup.http.MediaType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
@@ -28,9 +29,14 @@ final class StaticFilesFilter implements Filter {
     static final String ALLOW = "GET, HEAD, OPTIONS";
 
     private final ServletContext context;
+    private final HiddenFiles hidden;
+    private final DirectoryListing listing;
 
-    StaticFilesFilter(ServletContext context) {
+    /** @param listing lists folders without index.html, or null for none (404) */
+    StaticFilesFilter(ServletContext context, HiddenFiles hidden, DirectoryListing listing) {
         this.context = context;
+        this.hidden = hidden;
+        this.listing = listing;
     }
 
     @Override
@@ -57,8 +63,20 @@ final class StaticFilesFilter implements Filter {
         }
 
         String path = pathInContext(request);
+        if (hidden.hidden(path)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND); // as if it were not there
+            return;
+        }
         boolean directory = path.endsWith("/");
+        if (directory && listing != null && listing.send(request, response, path)) {
+            return;
+        }
         String type = directory ? null : context.getMimeType(path);
+        if (!directory && type == null) {
+            // Without a type, nosniff makes browsers refuse the file: an unknown one is a download.
+            type = MediaType.OCTET_STREAM;
+            response.setContentType(type);
+        }
         boolean compressible = directory || MediaTypes.compressible(type);
         String cacheControl = CachePolicy.cacheControl(path, type);
         if (compressible) {
