@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,23 +33,26 @@ final class DirectoryListing {
     private final ServletContext context;
     private final HiddenFiles hidden;
     private final Views views;
+    private final Path siteFolder;
 
-    DirectoryListing(ServletContext context, HiddenFiles hidden, Views views) {
+    /** @param siteFolder the site's folder as a real path, or null when it is not on disk */
+    DirectoryListing(ServletContext context, HiddenFiles hidden, Views views, Path siteFolder) {
         this.context = context;
         this.hidden = hidden;
         this.views = views;
+        this.siteFolder = siteFolder;
     }
 
     /** Sends the listing of folder {@code path} (ending in /) and returns true, or false when it has an index.html or is no folder. */
     boolean send(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         Set<String> children = context.getResourcePaths(path);
-        if (children == null || context.getResource(path + "index.html") != null) {
-            return false;
+        if (children == null || context.getResource(path + "index.html") != null || !inside(path)) {
+            return false; // the default servlet answers: the index, a redirect, or 404
         }
         List<Listing.Entry> entries = new ArrayList<>();
         for (String child : children) {
-            if (hidden.hidden(child) || protectedPath(child) || context.getResource(child) == null) {
-                continue; // a link out of the folder has no resource: the container refuses it
+            if (hidden.hidden(child) || protectedPath(child) || context.getResource(child) == null || !inside(child)) {
+                continue;
             }
             boolean folder = child.endsWith("/");
             String name = child.substring(path.length(), child.length() - (folder ? 1 : 0));
@@ -60,6 +65,22 @@ final class DirectoryListing {
         response.setHeader("Cache-Control", CachePolicy.HTML);
         Responses.send(request, response, HttpServletResponse.SC_OK, MediaType.HTML, page);
         return true;
+    }
+
+    /**
+     * Whether {@code path} is inside the site's folder once links are followed: the container
+     * refuses to serve a link out of it, but lists it in its resource paths.
+     */
+    private boolean inside(String path) {
+        if (siteFolder == null) {
+            return true;
+        }
+        String real = context.getRealPath(path);
+        try {
+            return real != null && Path.of(real).toRealPath().startsWith(siteFolder);
+        } catch (IOException | InvalidPathException e) {
+            return false;
+        }
     }
 
     private static boolean protectedPath(String child) {

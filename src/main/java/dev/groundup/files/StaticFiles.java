@@ -42,11 +42,11 @@ public final class StaticFiles {
      */
     public static void install(ServletContext context, Path siteFolder, boolean serveDotfiles, Path databaseFiles,
             Views listings) {
-        HiddenFiles hidden = new HiddenFiles(serveDotfiles, siteFolder != null ? siteFolder : realPath(context),
-                databaseFiles);
+        Path folder = siteFolder != null ? siteFolder : realPath(context);
+        HiddenFiles hidden = new HiddenFiles(serveDotfiles, folder, databaseFiles);
         context.setAttribute(HIDDEN, hidden);
         context.addFilter(FILTER, new StaticFilesFilter(context, hidden,
-                        listings == null ? null : new DirectoryListing(context, hidden, listings)))
+                        listings == null ? null : new DirectoryListing(context, hidden, listings, folder)))
                 .addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, DEFAULT_SERVLET);
     }
 

@@ -72,11 +72,6 @@ final class StaticFilesFilter implements Filter {
             return;
         }
         String type = directory ? null : context.getMimeType(path);
-        if (!directory && type == null) {
-            // Without a type, nosniff makes browsers refuse the file: an unknown one is a download.
-            type = MediaType.OCTET_STREAM;
-            response.setContentType(type);
-        }
         boolean compressible = directory || MediaTypes.compressible(type);
         String cacheControl = CachePolicy.cacheControl(path, type);
         if (compressible) {
@@ -95,7 +90,9 @@ final class StaticFilesFilter implements Filter {
         boolean headOnly = gzip && method.equals("HEAD");
         StaticRequest wrappedRequest = new StaticRequest(request, ranged && !ifRangeHolds(request, path), headOnly,
                 compressible ? ContentCodings.acceptable(acceptEncoding) : null);
-        StaticResponse wrappedResponse = new StaticResponse(response, cacheControl, gzip, headOnly, directory,
+        // Without a type, nosniff makes browsers refuse a file: one the table does not know is a download.
+        StaticResponse wrappedResponse = new StaticResponse(response, cacheControl,
+                directory || type != null ? null : MediaType.OCTET_STREAM, gzip, headOnly, directory,
                 ifNoneMatch == null ? null : ContentCodings.codingIn(ifNoneMatch),
                 ifNoneMatch != null && ifNoneMatch.trim().equals("*"));
         chain.doFilter(wrappedRequest, wrappedResponse);
