@@ -33,8 +33,9 @@ for i in $(seq "$runs"); do
   done
   end=$(date +%s%N)
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  # Warnings are the JVM's (e.g. about the archive) or the launcher's stderr: never hidden.
-  [ -s "$work/err.log" ] && sed 's/^/  stderr: /' "$work/err.log" >&2
+  # The JVM's warnings (e.g. about the archive) and anything else unexpected are shown, never
+  # hidden; only the launcher's own INFO log lines are left out.
+  grep -v '^[0-9:.]* INFO ' "$work/err.log" | sed 's/^/  stderr: /' >&2 || true
   grep -i 'warning' "$work/out.log" | sed 's/^/  stdout: /' >&2 || true
   ms=$(( (end - start) / 1000000 ))
   times+=("$ms")
