@@ -21,7 +21,8 @@ class WarContentsIT {
     void theWarHoldsEveryCompiledClassExceptTheLauncherPackage() throws IOException {
         Path compiled = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         List<String> all;
-        try (Stream<Path> files = Files.walk(compiled.resolve("dev"))) {
+        // Ours and the templates jte compiled (gg/jte/generated/...): every class of the build.
+        try (Stream<Path> files = Files.walk(compiled)) {
             all = files.filter(f -> f.toString().endsWith(".class"))
                     .map(f -> compiled.relativize(f).toString().replace('\\', '/'))
                     .toList();
