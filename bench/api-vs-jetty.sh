@@ -15,9 +15,9 @@ java=${JAVA:-java}
 before_jar=${BEFORE_JAR:-}
 cd "$(dirname "$0")/.."
 
-mvn -B -q package -DskipTests
-mvn -B -q -f bench/ref/pom.xml package
-mvn -B -q -f bench/javalin/pom.xml package
+./mvnw -B -q package -DskipTests
+./mvnw -B -q -f bench/ref/pom.xml package
+./mvnw -B -q -f bench/javalin/pom.xml package
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 ref_port=$(free_port); blocking_port=$(free_port); app_port=$(free_port); javalin_port=$(free_port)
@@ -34,7 +34,9 @@ taskset -c 1 "$java" -cp "bench/ref/target/classes:$(cat bench/ref/target/classp
   >"$logs/ref.log" 2>&1 & pids+=($!)
 taskset -c 1 "$java" -cp "bench/ref/target/classes:$(cat bench/ref/target/classpath.txt)" JettyRef "$blocking_port" blocking \
   >"$logs/ref-blocking.log" 2>&1 & pids+=($!)
-taskset -c 1 "$java" -jar target/groundup.jar --host 127.0.0.1 --port "$app_port" >"$logs/app.log" 2>&1 & pids+=($!)
+# Its own H2 file under the temporary folder, never the repository's ./data.
+taskset -c 1 "$java" -jar target/groundup.jar --host 127.0.0.1 --port "$app_port" --db-url "jdbc:h2:$logs/data/groundup" \
+  >"$logs/app.log" 2>&1 & pids+=($!)
 before_targets=()
 if [ -n "$before_jar" ]; then
   before_port=$(free_port)

@@ -18,7 +18,7 @@ done
 jar=target/groundup.jar
 if [ ! -f "$jar" ]; then
   echo "building $jar" >&2
-  mvn -q -B package -DskipTests
+  ./mvnw -q -B package -DskipTests
 fi
 
 work=$(mktemp -d /tmp/groundup-static-bench.XXXXXX)
@@ -88,7 +88,7 @@ pids+=($!)
 groundup_port=$(free_port)
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 taskset -c 1 java ${JAVA_OPTS:-} -jar "$jar" --host 127.0.0.1 --port "$groundup_port" --static-root "$work/site" \
-  > "$work/groundup.log" 2>&1 &
+  --db-url "jdbc:h2:$work/data/groundup" > "$work/groundup.log" 2>&1 &
 pids+=($!)
 
 before=()

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * init-params, then system properties, then environment variables, then defaults. Both end in
  * the same record, validated by the same code.
  *
+ * @param headTimeout how long a request line and its headers may take to arrive (the launcher's)
  * @param staticRoot the folder the launcher serves instead of the built-in site, or null for the
  *     built-in one; a WAR always serves itself
  * @param dev templates are compiled from {@code src/main/jte/} and reloaded on change
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, Duration headTimeout,
                      List<String> corsOrigins, String dbUrl, boolean trustProxy, Path staticRoot, boolean dev,
-                     String secret, boolean techEmpower, Duration dbTimeout) {
+                     String secret, boolean techEmpower, Duration dbTimeout, boolean serveDotfiles,
+                     boolean listDirs) {
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -42,60 +44,82 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
 
     /** One row per setting: its flag, its environment variables, its default, and what it means. */
     enum Setting {
-        HOST("--host", "localhost", "interface to listen on", "GROUNDUP_HOST"),
-        PORT("--port", "8000", "port to listen on; 0 picks a free one", "GROUNDUP_PORT", "PORT"),
-        MAX_BODY_BYTES("--max-body-bytes", "1048576", "largest request body read; more gets 413",
-                "GROUNDUP_MAX_BODY_BYTES"),
-        BODY_TIMEOUT("--body-timeout", "30", "seconds a request body may take to arrive; slower gets 408",
-                "GROUNDUP_BODY_TIMEOUT"),
-        HEAD_TIMEOUT("--head-timeout", "10",
-                "seconds a request line and headers may take to arrive (launcher); slower is disconnected",
-                "GROUNDUP_HEAD_TIMEOUT"),
-        CORS_ORIGINS("--cors-origins", "*", "origins whose pages may call /api/: * or a comma-separated list",
-                "GROUNDUP_CORS_ORIGINS"),
-        DB_URL("--db-url", "jdbc:h2:./data/groundup", "JDBC URL of the database, jdbc:h2: or jdbc:postgresql:",
+        HOST("--host", "HOST", "localhost", "interface to listen on; 0.0.0.0 for all", "GROUNDUP_HOST"),
+        PORT("--port", "PORT", "8000", "port to listen on, also as the one argument (groundup.jar 8001); 0 picks a free one",
+                "GROUNDUP_PORT", "PORT"),
+        STATIC_ROOT("--static-root", "DIR", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT"),
+        LIST_DIRS("--list-dirs", "[true|false]", "false", "list a folder that has no index.html; alone means true",
+                "GROUNDUP_LIST_DIRS"),
+        SERVE_DOTFILES("--serve-dotfiles", "[true|false]", "false",
+                "serve names starting with a dot (.well-known/ always is); alone means true", "GROUNDUP_SERVE_DOTFILES"),
+        DB_URL("--db-url", "JDBC_URL", DefaultDatabase.BESIDE, "JDBC URL of the database, jdbc:h2: or jdbc:postgresql:",
                 "GROUNDUP_DB_URL"),
-        TRUST_PROXY("--trust-proxy", "false",
-                "true to build links from X-Forwarded-Proto/-Host (only behind a proxy that sets them)",
+        MAX_BODY_BYTES("--max-body-bytes", "N", "1048576", "largest request body read; a larger one gets 413",
+                "GROUNDUP_MAX_BODY_BYTES"),
+        BODY_TIMEOUT("--body-timeout", "SECONDS", "30", "seconds a request body may take to arrive; a slower one gets 408",
+                "GROUNDUP_BODY_TIMEOUT"),
+        HEAD_TIMEOUT("--head-timeout", "SECONDS", "10",
+                "seconds a request line and headers may take to arrive (launcher); a slower one is disconnected",
+                "GROUNDUP_HEAD_TIMEOUT"),
+        CORS_ORIGINS("--cors-origins", "LIST", "*", "origins whose pages may call /api/: * or a comma-separated list",
+                "GROUNDUP_CORS_ORIGINS"),
+        TRUST_PROXY("--trust-proxy", "[true|false]", "false",
+                "build links from Forwarded and X-Forwarded-* (only behind a proxy that sets them); alone means true",
                 "GROUNDUP_TRUST_PROXY"),
-        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT"),
-        DEV("--dev", "false", "development: templates compiled from src/main/jte/ and reloaded on change; "
-                + "a bare --dev means true", "GROUNDUP_DEV"),
-        SECRET("--secret", null, "key (16+ characters) that signs form tokens; the same on every instance",
+        SECRET("--secret", "SECRET", null, "key (16+ characters) that signs form tokens; the same on every instance",
                 "GROUNDUP_SECRET"),
-        NO_TECHEMPOWER("--no-techempower", "false", "leave out the TechEmpower test types and their tables",
-                "GROUNDUP_NO_TECHEMPOWER"),
-        DB_TIMEOUT("--db-timeout", "10", "seconds a request may wait on the database; longer gets 503",
-                "GROUNDUP_DB_TIMEOUT");
+        DB_TIMEOUT("--db-timeout", "SECONDS", "10", "seconds a request may wait on the database; a longer wait gets 503",
+                "GROUNDUP_DB_TIMEOUT"),
+        NO_TECHEMPOWER("--no-techempower", "[true|false]", "false",
+                "leave out the TechEmpower test types and their tables; alone means true", "GROUNDUP_NO_TECHEMPOWER"),
+        DEV("--dev", "[true|false]", "false",
+                "development: templates compiled from src/main/jte/ and reloaded on change; alone means true",
+                "GROUNDUP_DEV");
 
         final String flag;
+        /** What the value looks like in --help and docs/configuration.md; {@code [true|false]} may be left out. */
+        final String placeholder;
         final String defaultValue;
         final String help;
         final List<String> envNames;
 
-        Setting(String flag, String defaultValue, String help, String... envNames) {
+        Setting(String flag, String placeholder, String defaultValue, String help, String... envNames) {
             this.flag = flag;
+            this.placeholder = placeholder;
             this.defaultValue = defaultValue;
             this.help = help;
             this.envNames = List.of(envNames);
-        }
-
-        /** A flag that needs no value: {@code --no-techempower} (or {@code --no-techempower=false}). */
-        /** A switch: the flag alone means true; the environment and a WAR say true or false. */
-        boolean isSwitch() {
-            return this == DEV || this == NO_TECHEMPOWER;
         }
 
         /** The name used for context init-params and system properties, e.g. {@code groundup.port}. */
         String key() {
             return "groundup." + flag.substring(2);
         }
+
+        boolean isSwitch() {
+            return placeholder.equals("[true|false]");
+        }
+
+        /** The default as --help and the docs show it. */
+        String shownDefault() {
+            return defaultValue != null ? defaultValue : this == SECRET ? "a random one per start" : "the built-in site";
+        }
+    }
+
+    /** A setting's value and the name it was given under (a flag, a variable, an init-param), for messages. */
+    private record Given(String value, String name) {
     }
 
     /** A setting the user got wrong; the message is one line meant for them. */
     public static final class Invalid extends RuntimeException {
         Invalid(String message) {
             super(message, null, false, false);
+        }
+
+        /** The same message about the value given as {@code name} (e.g. PORT) rather than as {@code flag}. */
+        Invalid givenAs(String flag, String name) {
+            return flag.equals(name) || !getMessage().startsWith(flag) ? this
+                    : new Invalid(name + getMessage().substring(flag.length()));
         }
     }
 
@@ -125,6 +149,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         if (headTimeout.compareTo(Duration.ofSeconds(1)) < 0 || headTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new Invalid("--head-timeout must be between 1 and 3600 seconds, got " + headTimeout.toSeconds());
         }
+        if (dbTimeout.compareTo(Duration.ofSeconds(1)) < 0 || dbTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new Invalid("--db-timeout must be between 1 and 3600 seconds, got " + dbTimeout.toSeconds());
+        }
         corsOrigins = List.copyOf(corsOrigins);
         if (corsOrigins.isEmpty()) {
             throw new Invalid("--cors-origins must be * or a comma-separated list of origins");
@@ -133,9 +160,6 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
                 throw new Invalid("--cors-origins: '" + origin + "' is not an origin like https://example.com or http://localhost:3000");
             }
-        }
-        if (dbTimeout.compareTo(Duration.ofSeconds(1)) < 0 || dbTimeout.compareTo(Duration.ofHours(1)) > 0) {
-            throw new Invalid("--db-timeout must be between 1 and 3600 seconds, got " + dbTimeout.toSeconds());
         }
         if (dbUrl == null || !(dbUrl.startsWith("jdbc:h2:") || dbUrl.startsWith("jdbc:postgresql:"))) {
             // Not echoed: a database URL may carry a password.
@@ -148,21 +172,40 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         }
     }
 
-    /** As the record would print itself, without the secret. */
+    /** As the record would print itself, without the secret or the database URL (it may hold a password). */
     @Override
     public String toString() {
         return "Config[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout
-                + ", corsOrigins=" + corsOrigins + ", dbUrl=(hidden), trustProxy=" + trustProxy + ", staticRoot=" + staticRoot
-                + ", dev=" + dev + ", secret=" + (secret == null ? "(none)" : "(hidden)") + "]";
+                + ", headTimeout=" + headTimeout + ", corsOrigins=" + corsOrigins + ", dbUrl=(hidden), trustProxy="
+                + trustProxy + ", staticRoot=" + staticRoot + ", dev=" + dev + ", secret="
+                + (secret == null ? "(none)" : "(hidden)") + ", techEmpower=" + techEmpower + ", dbTimeout=" + dbTimeout
+                + ", serveDotfiles=" + serveDotfiles + ", listDirs=" + listDirs + "]";
     }
 
-    /** Launcher: {@code --flag value} or {@code --flag=value}, then environment, then defaults. */
+    /**
+     * Launcher: {@code --flag value} or {@code --flag=value} (a switch alone means true), a port as
+     * the one positional argument, then environment, then defaults.
+     */
     public static Config fromArgs(List<String> args, Map<String, String> env) {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        return fromArgs(args, env, Path.of("").toAbsolutePath());
+    }
+
+    /** As {@link #fromArgs(List, Map)}, started in {@code workDir} (where ./data would go). */
+    static Config fromArgs(List<String> args, Map<String, String> env, Path workDir) {
+        Map<Setting, Given> flags = new EnumMap<>(Setting.class);
+        boolean positional = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
                 throw new HelpRequested();
+            }
+            if (!arg.startsWith("-")) {
+                if (positional) {
+                    throw new Invalid("unexpected argument " + arg + " (only the port may be given without a flag; see --help)");
+                }
+                positional = true;
+                flags.put(Setting.PORT, new Given(arg, "the port argument")); // as python3 -m http.server 8001
+                continue;
             }
             String name = arg;
             String value = null;
@@ -173,23 +216,29 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             }
             Setting setting = byFlag(name);
             if (value == null && setting.isSwitch()) {
-                // A switch: the flag alone is on; "--dev true" and "--dev false" still read as written.
-                boolean valueFollows = i + 1 < args.size() && (args.get(i + 1).equalsIgnoreCase("true")
-                        || args.get(i + 1).equalsIgnoreCase("false"));
+                // Alone it means true; a word after it is its value, a number after it is the port.
+                boolean valueFollows = i + 1 < args.size() && !args.get(i + 1).startsWith("-")
+                        && !args.get(i + 1).matches("\\d+");
                 value = valueFollows ? args.get(++i) : "true";
-            }
-            if (value == null) {
+            } else if (value == null) {
                 if (i + 1 >= args.size()) {
                     throw new Invalid(name + " needs a value");
                 }
                 value = args.get(++i);
             }
-            flags.put(setting, value);
+            flags.put(setting, new Given(value, setting.flag));
         }
-        return resolve(setting -> {
-            String value = flags.get(setting);
-            return value != null ? value : fromEnv(setting, env);
+        Config config = resolve(setting -> {
+            Given given = flags.get(setting);
+            return given != null ? given : fromEnv(setting, env);
         });
+        boolean dbUrlGiven = flags.containsKey(Setting.DB_URL) || fromEnv(Setting.DB_URL, env) != null;
+        return dbUrlGiven ? config : config.withDbUrl(DefaultDatabase.forLauncher(config.staticRoot(), workDir, env));
+    }
+
+    private Config withDbUrl(String url) {
+        return new Config(host, port, maxBodyBytes, bodyTimeout, headTimeout, corsOrigins, url, trustProxy, staticRoot,
+                dev, secret, techEmpower, dbTimeout, serveDotfiles, listDirs);
     }
 
     /**
@@ -205,13 +254,11 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             if (value == null) {
                 value = System.getProperty(setting.key());
             }
-            if (value == null) {
-                value = fromEnv(setting, System.getenv());
+            Given given = value != null ? new Given(value, setting.key()) : fromEnv(setting, System.getenv());
+            if (given == null && setting == Setting.DB_URL) {
+                given = new Given(warDatabase(containerBase(), context.getContextPath()), setting.key());
             }
-            if (value == null && setting == Setting.DB_URL) {
-                value = warDatabase(containerBase(), context.getContextPath());
-            }
-            return value;
+            return given;
         });
     }
 
@@ -240,43 +287,60 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         return Path.of("").toAbsolutePath();
     }
 
+    /** One line per setting, as the table in docs/configuration.md has them (ConfigTest compares the two). */
     public static String usage() {
-        StringBuilder out = new StringBuilder("Usage: java -jar groundup.jar [options]\n\nOptions:\n");
+        StringBuilder out = new StringBuilder("Usage: java -jar groundup.jar [PORT] [options]\n\nOptions:\n");
+        int width = 0;
         for (Setting s : Setting.values()) {
-            String flag = s.isSwitch() ? s.flag
-                    : s.flag + " " + (s == Setting.STATIC_ROOT ? "DIR" : s.name().replace('_', '-'));
-            out.append(String.format(Locale.ROOT, "  %-26s %s (env %s; default %s)%n",
-                    flag, s.help, String.join(" or ", s.envNames),
-                    s.defaultValue != null ? s.defaultValue
-                            : s == Setting.SECRET ? "a random one per start" : "the built-in site"));
+            width = Math.max(width, flagAndPlaceholder(s).length());
         }
-        out.append(String.format(Locale.ROOT, "  %-26s %s%n", "-h, --help", "print this help and exit"));
+        for (Setting s : Setting.values()) {
+            out.append(String.format(Locale.ROOT, "  %-" + width + "s  %s%n  %-" + width + "s  env %s; default %s%n",
+                    flagAndPlaceholder(s), s.help, "", String.join(" or ", s.envNames), s.shownDefault()));
+        }
+        out.append(String.format(Locale.ROOT, "  %-" + width + "s  %s%n", "-h, --help", "print this help and exit"));
         return out.toString();
     }
 
-    private static Config resolve(Function<Setting, String> lookup) {
-        Map<Setting, String> v = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            String value = lookup.apply(s);
-            v.put(s, value != null ? value.trim() : s.defaultValue);
-        }
-        return new Config(v.get(Setting.HOST), parsePort(v.get(Setting.PORT)),
-                parseLong(Setting.MAX_BODY_BYTES, v.get(Setting.MAX_BODY_BYTES)),
-                Duration.ofSeconds(parseLong(Setting.BODY_TIMEOUT, v.get(Setting.BODY_TIMEOUT))),
-                Duration.ofSeconds(parseLong(Setting.HEAD_TIMEOUT, v.get(Setting.HEAD_TIMEOUT))),
-                parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
-                parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
-                parseStaticRoot(v.get(Setting.STATIC_ROOT)),
-                parseBoolean(Setting.DEV, v.get(Setting.DEV)), v.get(Setting.SECRET),
-                !parseBoolean(Setting.NO_TECHEMPOWER, v.get(Setting.NO_TECHEMPOWER)),
-                Duration.ofSeconds(parseLong(Setting.DB_TIMEOUT, v.get(Setting.DB_TIMEOUT))));
+    static String flagAndPlaceholder(Setting s) {
+        return s.flag + " " + s.placeholder;
     }
 
-    private static String fromEnv(Setting setting, Map<String, String> env) {
+    private static Config resolve(Function<Setting, Given> lookup) {
+        Map<Setting, Given> v = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            Given given = lookup.apply(s);
+            v.put(s, given != null ? new Given(given.value().trim(), given.name()) : new Given(s.defaultValue, s.flag));
+        }
+        try {
+            return new Config(v.get(Setting.HOST).value(), parsePort(v.get(Setting.PORT).value()),
+                    parseLong(Setting.MAX_BODY_BYTES, v.get(Setting.MAX_BODY_BYTES).value()),
+                    Duration.ofSeconds(parseLong(Setting.BODY_TIMEOUT, v.get(Setting.BODY_TIMEOUT).value())),
+                    Duration.ofSeconds(parseLong(Setting.HEAD_TIMEOUT, v.get(Setting.HEAD_TIMEOUT).value())),
+                    parseList(v.get(Setting.CORS_ORIGINS).value()), v.get(Setting.DB_URL).value(),
+                    parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY).value()),
+                    parseStaticRoot(v.get(Setting.STATIC_ROOT).value()),
+                    parseBoolean(Setting.DEV, v.get(Setting.DEV).value()), v.get(Setting.SECRET).value(),
+                    !parseBoolean(Setting.NO_TECHEMPOWER, v.get(Setting.NO_TECHEMPOWER).value()),
+                    Duration.ofSeconds(parseLong(Setting.DB_TIMEOUT, v.get(Setting.DB_TIMEOUT).value())),
+                    parseBoolean(Setting.SERVE_DOTFILES, v.get(Setting.SERVE_DOTFILES).value()),
+                    parseBoolean(Setting.LIST_DIRS, v.get(Setting.LIST_DIRS).value()));
+        } catch (Invalid e) {
+            // Every message starts with the flag of its setting; name what the user actually set.
+            for (Setting s : Setting.values()) {
+                if (e.getMessage().startsWith(s.flag + " ") || e.getMessage().startsWith(s.flag + ":")) {
+                    throw e.givenAs(s.flag, v.get(s).name());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Given fromEnv(Setting setting, Map<String, String> env) {
         for (String name : setting.envNames) {
             String value = env.get(name);
             if (value != null && !value.isBlank()) {
-                return value;
+                return new Given(value, name);
             }
         }
         return null;

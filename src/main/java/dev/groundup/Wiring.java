@@ -56,7 +56,8 @@ public final class Wiring implements ServletContextListener {
             Errors.install(context, json, views);
             StandardHeaders.install(context);
             Hello.install(context);
-            StaticFiles.install(context);
+            StaticFiles.install(context, config.staticRoot(), config.serveDotfiles(), database.localFiles(),
+                    config.listDirs() ? Views.precompiled() : null);
             // Every feature's route table, in one router.
             List<Routes> tables = new ArrayList<>(List.of(
                     Hello.routes(),

@@ -17,7 +17,7 @@ class ConfigTest {
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true, Duration.ofSeconds(10)));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true, Duration.ofSeconds(10), false, false));
     }
 
     @Test
@@ -107,7 +107,10 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromArgs(List.of("--host"), Map.of()))
                 .isInstanceOf(Config.Invalid.class).hasMessage("--host needs a value");
         assertThatThrownBy(() -> Config.fromArgs(List.of("stray"), Map.of()))
-                .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("unknown option stray");
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessage("the port argument must be a number between 0 and 65535, got 'stray'");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("8001", "8002"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("unexpected argument 8002");
     }
 
     @Test
@@ -198,7 +201,7 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromArgs(List.of("--secret", "hunter2"), Map.of()))
                 .isInstanceOf(Config.Invalid.class)
                 .hasMessage("--secret must be at least 16 characters long");
-        assertThat(Config.usage()).contains("--dev ", "GROUNDUP_DEV", "--secret SECRET", "GROUNDUP_SECRET");
+        assertThat(Config.usage()).contains("--dev [true|false]", "GROUNDUP_DEV", "--secret SECRET", "GROUNDUP_SECRET");
     }
 
     @Test
@@ -208,5 +211,84 @@ class ConfigTest {
         assertThat(Config.warDatabase(base, "")).isEqualTo("jdbc:h2:/srv/tomcat/data/groundup/ROOT");
         assertThat(Config.warDatabase(base, "/groundup")).isEqualTo("jdbc:h2:/srv/tomcat/data/groundup/groundup");
         assertThat(Config.warDatabase(base, "/shop/todos;x")).isEqualTo("jdbc:h2:/srv/tomcat/data/groundup/shop_todos_x");
+    }
+
+    @Test
+    void helpShowsTheConfigurationTableOfTheDocsAligned() throws IOException {
+        List<List<String>> rows = Files.readAllLines(Path.of("docs/configuration.md")).stream()
+                .filter(line -> line.startsWith("| `-"))
+                .map(line -> java.util.Arrays.stream(line.substring(1, line.length() - 1).split("(?<!\\\\)\\|"))
+                        .map(cell -> cell.trim().replace("\\|", "|")).toList())
+                .toList();
+        String usage = Config.usage();
+        List<String> lines = usage.lines().filter(line -> line.startsWith("  -")).toList();
+
+        assertThat(rows).hasSize(Config.Setting.values().length + 1);
+        for (Config.Setting setting : Config.Setting.values()) {
+            List<String> row = rows.stream().filter(r -> r.get(0).equals("`" + Config.flagAndPlaceholder(setting) + "`"))
+                    .findFirst().orElseThrow(() -> new AssertionError("docs/configuration.md has no row for " + setting.flag));
+            assertThat(row.get(1)).isEqualTo(String.join(" or ", setting.envNames.stream().map(n -> "`" + n + "`").toList()));
+            assertThat(row.get(2).replace("`", "")).isEqualTo(setting.shownDefault());
+            assertThat(row.get(3)).isEqualTo(setting.help);
+            assertThat(usage).contains(Config.flagAndPlaceholder(setting) + " ").contains(setting.help + "\n")
+                    .contains("env " + String.join(" or ", setting.envNames) + "; default " + setting.shownDefault() + "\n");
+        }
+        assertThat(rows.get(rows.size() - 1)).startsWith("`-h, --help`");
+        int column = lines.get(0).indexOf(Config.Setting.HOST.help);
+        assertThat(lines).allSatisfy(line -> assertThat(line.charAt(column - 1)).isEqualTo(' '))
+                .allSatisfy(line -> assertThat(line.charAt(column)).isNotEqualTo(' '));
+    }
+
+    @Test
+    void aBadValueNamesTheVariableOrArgumentItCameFrom(@TempDir Path dir) {
+        assertThatThrownBy(() -> Config.fromArgs(List.of(), Map.of("PORT", "abc")))
+                .hasMessage("PORT must be a number between 0 and 65535, got 'abc'");
+        assertThatThrownBy(() -> Config.fromArgs(List.of(), Map.of("GROUNDUP_PORT", "70000")))
+                .hasMessage("GROUNDUP_PORT must be between 0 and 65535, got 70000");
+        assertThatThrownBy(() -> Config.fromArgs(List.of(), Map.of("GROUNDUP_MAX_BODY_BYTES", "0")))
+                .hasMessage("GROUNDUP_MAX_BODY_BYTES must be at least 1, got 0");
+        assertThatThrownBy(() -> Config.fromArgs(List.of(), Map.of("GROUNDUP_TRUST_PROXY", "yes")))
+                .hasMessage("GROUNDUP_TRUST_PROXY must be true or false, got 'yes'");
+        assertThatThrownBy(() -> Config.fromArgs(List.of(), Map.of("GROUNDUP_CORS_ORIGINS", "example.com/")))
+                .hasMessageStartingWith("GROUNDUP_CORS_ORIGINS: 'example.com/' is not an origin");
+        assertThatThrownBy(() -> Config.fromArgs(List.of(), Map.of("GROUNDUP_STATIC_ROOT", dir.resolve("no").toString())))
+                .hasMessage("GROUNDUP_STATIC_ROOT " + dir.resolve("no") + " does not exist");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("abc"), Map.of()))
+                .hasMessage("the port argument must be a number between 0 and 65535, got 'abc'");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--port", "abc"), Map.of("PORT", "1")))
+                .hasMessage("--port must be a number between 0 and 65535, got 'abc'");
+    }
+
+    @Test
+    void aPortIsTheOneArgumentAndSwitchesNeedNoValue(@TempDir Path dir) {
+        assertThat(Config.fromArgs(List.of("8001"), Map.of("PORT", "9000")).port()).isEqualTo(8001);
+        Config config = Config.fromArgs(List.of("--list-dirs", "8001", "--static-root", dir.toString(), "--serve-dotfiles"), Map.of());
+        assertThat(config.port()).isEqualTo(8001);
+        assertThat(config.listDirs()).isTrue();
+        assertThat(config.serveDotfiles()).isTrue();
+        assertThat(Config.fromArgs(List.of("--list-dirs", "false"), Map.of()).listDirs()).isFalse();
+        assertThat(Config.fromArgs(List.of("--list-dirs=FALSE"), Map.of("GROUNDUP_LIST_DIRS", "true")).listDirs()).isFalse();
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_SERVE_DOTFILES", "true")).serveDotfiles()).isTrue();
+        assertThat(Config.fromArgs(List.of(), Map.of())).extracting(Config::listDirs, Config::serveDotfiles).containsExactly(false, false);
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--list-dirs", "yes"), Map.of()))
+                .hasMessage("--list-dirs must be true or false, got 'yes'");
+    }
+
+    @Test
+    void theDefaultDatabaseIsNeverInsideTheServedFolder(@TempDir Path dir) throws IOException {
+        Path site = Files.createDirectory(dir.resolve("site"));
+        Path below = Files.createDirectory(site.resolve("below"));
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Map<String, String> env = Map.of("XDG_DATA_HOME", dir.resolve("xdg").toString());
+
+        String servedHere = Config.fromArgs(List.of("--static-root", site.toString()), env, site).dbUrl();
+        assertThat(servedHere).startsWith("jdbc:h2:" + dir.resolve("xdg/groundup/site-")).endsWith("/groundup");
+        assertThat(Config.fromArgs(List.of("--static-root", site.toString()), env, below).dbUrl()).isEqualTo(servedHere);
+        assertThat(Config.fromArgs(List.of("--static-root", elsewhere.toString()), env, elsewhere).dbUrl())
+                .as("another folder, another database").isNotEqualTo(servedHere).startsWith("jdbc:h2:" + dir.resolve("xdg/groundup/elsewhere-"));
+        assertThat(Config.fromArgs(List.of("--static-root", elsewhere.toString()), env, dir).dbUrl()).isEqualTo("jdbc:h2:./data/groundup");
+        assertThat(Config.fromArgs(List.of(), env, site).dbUrl()).isEqualTo("jdbc:h2:./data/groundup");
+        assertThat(Config.fromArgs(List.of("--static-root", site.toString()), Map.of("GROUNDUP_DB_URL", "jdbc:h2:./data/x"), site).dbUrl())
+                .as("a database asked for is used as given").isEqualTo("jdbc:h2:./data/x");
     }
 }

@@ -3,6 +3,7 @@ package dev.groundup.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.groundup.StartupException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -129,11 +130,17 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             deregisterOurDrivers();
-            throw new StartupException("cannot connect to the database " + url.redacted() + ": " + oneLine(e), e);
+            throw new StartupException("cannot connect to the database " + url.redacted() + ": "
+                    + ConnectFailure.describe(url, e), e);
         } catch (RuntimeException e) {
             deregisterOurDrivers(); // a failed deployment is undeployed too
             throw e;
         }
+    }
+
+    /** See {@link DatabaseUrl#localFiles()}: what must never be served as a file. */
+    public Path localFiles() {
+        return url.localFiles();
     }
 
     public Jdbi jdbi() {

@@ -1,5 +1,6 @@
 package dev.groundup.db;
 
+import java.nio.file.Path;
 import java.sql.Driver;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -40,6 +41,29 @@ record DatabaseUrl(String jdbcUrl) {
         return jdbcUrl
                 + (upper.contains("DB_CLOSE_ON_EXIT=") ? "" : ";DB_CLOSE_ON_EXIT=FALSE")
                 + (upper.contains("TRACE_LEVEL_FILE=") ? "" : ";TRACE_LEVEL_FILE=4");
+    }
+
+    /**
+     * Where an embedded H2 database keeps its files: the path its file names start with
+     * ({@code /srv/data/groundup} for groundup.mv.db, groundup.trace.db, …), absolute; null for an
+     * in-memory, remote or PostgreSQL database.
+     */
+    Path localFiles() {
+        if (!isH2()) {
+            return null;
+        }
+        String name = jdbcUrl.substring("jdbc:h2:".length());
+        int semicolon = name.indexOf(';');
+        name = semicolon < 0 ? name : name.substring(0, semicolon);
+        if (name.startsWith("file:")) {
+            name = name.substring("file:".length());
+        } else if (name.matches("(?i)(mem|tcp|ssl|zip|split|nio|async|memFS|memLZF|nioMapped|nioMemFS|nioMemLZF|retry):.*")) {
+            return null;
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return name.isEmpty() ? null : Path.of(name).toAbsolutePath().normalize();
     }
 
     /** The driver itself, not DriverManager's pick: no scan of every driver on the class path. */

@@ -1,7 +1,11 @@
 package dev.groundup.files;
 
+import dev.groundup.views.Views;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -17,6 +21,7 @@ public final class StaticFiles {
     /** The servlet both Jetty and Tomcat name "default" and map to {@code /}. */
     public static final String DEFAULT_SERVLET = "default";
     public static final String FILTER = "static-files";
+    private static final String HIDDEN = HiddenFiles.class.getName();
     /**
      * Request headers that make a GET or HEAD of a file more than "send it": the filter adjusts
      * ranges and validators for them. Other conditions (If-Match, If-Unmodified-Since) are the
@@ -29,9 +34,34 @@ public final class StaticFiles {
     private StaticFiles() {
     }
 
-    public static void install(ServletContext context) {
-        context.addFilter(FILTER, new StaticFilesFilter(context))
+    /**
+     * @param siteFolder the folder served (the launcher's --static-root), or null to ask the
+     *     container where the site is on disk, if it is
+     * @param databaseFiles where the embedded database keeps its files (never served), or null
+     * @param listings renders folder listings ({@code --list-dirs}), or null for none
+     */
+    public static void install(ServletContext context, Path siteFolder, boolean serveDotfiles, Path databaseFiles,
+            Views listings) {
+        Path folder = siteFolder != null ? siteFolder : realPath(context);
+        HiddenFiles hidden = new HiddenFiles(serveDotfiles, folder, databaseFiles);
+        context.setAttribute(HIDDEN, hidden);
+        context.addFilter(FILTER, new StaticFilesFilter(context, hidden,
+                        listings == null ? null : new DirectoryListing(context, hidden, listings, folder)))
                 .addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, DEFAULT_SERVLET);
+    }
+
+    /** The {@link HiddenFiles} of a context {@link #install} has set up, for the launcher's fast path. */
+    public static HiddenFiles hidden(ServletContext context) {
+        return (HiddenFiles) context.getAttribute(HIDDEN);
+    }
+
+    private static Path realPath(ServletContext context) {
+        String real = context.getRealPath("/");
+        try {
+            return real == null ? null : Path.of(real).toRealPath();
+        } catch (IOException | InvalidPathException e) {
+            return null;
+        }
     }
 
     /**

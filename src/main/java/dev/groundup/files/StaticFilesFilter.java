@@ -1,6 +1,7 @@
 package dev.groundup.files;
 
 import dev.groundup.errors.Errors;
+import dev.groundup.http.MediaType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
@@ -28,9 +29,14 @@ final class StaticFilesFilter implements Filter {
     static final String ALLOW = "GET, HEAD, OPTIONS";
 
     private final ServletContext context;
+    private final HiddenFiles hidden;
+    private final DirectoryListing listing;
 
-    StaticFilesFilter(ServletContext context) {
+    /** @param listing lists folders without index.html, or null for none (404) */
+    StaticFilesFilter(ServletContext context, HiddenFiles hidden, DirectoryListing listing) {
         this.context = context;
+        this.hidden = hidden;
+        this.listing = listing;
     }
 
     @Override
@@ -62,7 +68,14 @@ final class StaticFilesFilter implements Filter {
         }
 
         String path = pathInContext(request);
+        if (hidden.hidden(path)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND); // as if it were not there
+            return;
+        }
         boolean directory = path.endsWith("/");
+        if (directory && listing != null && listing.send(request, response, path)) {
+            return;
+        }
         String type = directory ? null : context.getMimeType(path);
         boolean compressible = directory || MediaTypes.compressible(type);
         String cacheControl = CachePolicy.cacheControl(path, type);
@@ -82,7 +95,9 @@ final class StaticFilesFilter implements Filter {
         boolean headOnly = gzip && method.equals("HEAD");
         StaticRequest wrappedRequest = new StaticRequest(request, ranged && !ifRangeHolds(request, path), headOnly,
                 compressible ? ContentCodings.acceptable(acceptEncoding) : null);
-        StaticResponse wrappedResponse = new StaticResponse(response, cacheControl, gzip, headOnly, directory,
+        // Without a type, nosniff makes browsers refuse a file: one the table does not know is a download.
+        StaticResponse wrappedResponse = new StaticResponse(response, cacheControl,
+                directory || type != null ? null : MediaType.OCTET_STREAM, gzip, headOnly, directory,
                 ifNoneMatch == null ? null : ContentCodings.codingIn(ifNoneMatch),
                 ifNoneMatch != null && ifNoneMatch.trim().equals("*"));
         chain.doFilter(wrappedRequest, wrappedResponse);

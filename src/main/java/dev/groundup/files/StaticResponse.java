@@ -19,6 +19,7 @@ final class StaticResponse extends HttpServletResponseWrapper {
     private enum State { UNDECIDED, IDENTITY, GZIP, NO_BODY, ERROR }
 
     private final String cacheControl;
+    private final String fallbackType;
     private final boolean gzipAllowed;
     private final boolean headOnly;
     private final boolean directory;
@@ -36,15 +37,17 @@ final class StaticResponse extends HttpServletResponseWrapper {
     private PrintWriter writer;
 
     /**
+     * @param fallbackType the Content-Type of a file the container finds none for, or null
      * @param headOnly the client asked for HEAD; the servlet was told GET so we see the body, which
      *     we measure but do not send
      * @param presentedCoding the coding named by the client's If-None-Match, for the ETag of a 304
      * @param ifNoneMatchAny the client sent {@code If-None-Match: *}: any existing file is not modified
      */
-    StaticResponse(HttpServletResponse response, String cacheControl, boolean gzipAllowed, boolean headOnly,
-            boolean directory, String presentedCoding, boolean ifNoneMatchAny) {
+    StaticResponse(HttpServletResponse response, String cacheControl, String fallbackType, boolean gzipAllowed,
+            boolean headOnly, boolean directory, String presentedCoding, boolean ifNoneMatchAny) {
         super(response);
         this.cacheControl = cacheControl;
+        this.fallbackType = fallbackType;
         this.gzipAllowed = gzipAllowed;
         this.headOnly = headOnly;
         this.directory = directory;
@@ -206,6 +209,9 @@ final class StaticResponse extends HttpServletResponseWrapper {
         boolean notModified = status == SC_NOT_MODIFIED || (ifNoneMatchAny && status == SC_OK);
         if (cacheControl != null && (status == SC_OK || status == SC_PARTIAL_CONTENT || notModified)) {
             super.setHeader("Cache-Control", cacheControl);
+        }
+        if (fallbackType != null && getContentType() == null && (status == SC_OK || status == SC_PARTIAL_CONTENT)) {
+            super.setContentType(fallbackType);
         }
         String coding = getHeader("Content-Encoding");
         String etag = getHeader("ETag");

@@ -37,26 +37,41 @@ final class HelloServlet extends HttpServlet {
         }
     }
 
+    /** {@code GET /hello?name=Ada}: a name in the address, what a newcomer tries first. */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        respond(request, response, Greetings.name(null));
+        greet(request, response, () -> first(FormUrlEncoded.parse(request.getQueryString(), "The address")));
     }
 
     @Override
     protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        respond(request, response, Greetings.name(null));
+        doGet(request, response);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        greet(request, response, () -> nameFromForm(request));
+    }
+
+    private interface NameSource {
+        String name() throws IOException;
+    }
+
+    /** The one greeting rule (see {@link Greetings#name}) over a name from wherever the method finds it. */
+    private void greet(HttpServletRequest request, HttpServletResponse response, NameSource source) throws IOException {
         String name;
         try {
-            name = Greetings.name(nameFromForm(request));
+            name = Greetings.name(source.name());
         } catch (Problem problem) {
             Errors.send(request, response, problem);
             return;
         }
         respond(request, response, name);
+    }
+
+    private static String first(java.util.Map<String, List<String>> fields) {
+        List<String> names = fields.getOrDefault("name", List.of());
+        return names.isEmpty() ? null : names.get(0);
     }
 
     @Override
@@ -89,8 +104,6 @@ final class HelloServlet extends HttpServlet {
             throw new Problem(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "The form is larger than " + MAX_FORM_BYTES + " bytes.");
         }
-        List<String> names = FormUrlEncoded.parse(new String(body, StandardCharsets.UTF_8), "The form")
-                .getOrDefault("name", List.of());
-        return names.isEmpty() ? null : names.get(0);
+        return first(FormUrlEncoded.parse(new String(body, StandardCharsets.UTF_8), "The form"));
     }
 }

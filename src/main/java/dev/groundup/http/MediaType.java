@@ -9,6 +9,8 @@ public final class MediaType {
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String TEXT = "text/plain";
     public static final String FORM = "application/x-www-form-urlencoded";
+    /** What a file of a type we do not know is sent as: a download, never sniffed. */
+    public static final String OCTET_STREAM = "application/octet-stream";
 
     private MediaType() {
     }

@@ -1,5 +1,6 @@
 package dev.groundup.launcher;
 
+import dev.groundup.files.HiddenFiles;
 import dev.groundup.files.StaticFiles;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -143,7 +144,8 @@ public final class LauncherFastPath extends Handler.Wrapper {
 
     /** What the web application decided at start: its default servlet's content and settings. */
     private record Plain(ServletHandler servlets, ServletHolder defaultServlet, HttpContent.Factory contents,
-            long maxCachedFileSize, ResourceService service, MimeTypes types, List<ServletPathSpec> otherFilters) {
+            long maxCachedFileSize, ResourceService service, MimeTypes types, List<ServletPathSpec> otherFilters,
+            HiddenFiles hidden) {
 
         /** Null when a filter we do not stand in for applies to every file. */
         static Plain of(WebAppContext webapp, Set<String> standInFor) throws jakarta.servlet.ServletException {
@@ -187,7 +189,7 @@ public final class LauncherFastPath extends Handler.Wrapper {
             String maxCached = holder.getInitParameter("maxCachedFileSize");
             return new Plain(servlets, holder, servletFiles.getHttpContentFactory(),
                     maxCached == null ? 0 : Long.parseLong(maxCached.trim()), service, webapp.getMimeTypes(),
-                    List.copyOf(otherFilters));
+                    List.copyOf(otherFilters), StaticFiles.hidden(webapp.getServletContext()));
         }
 
         /** The path of a request the fast path may answer as it stands, or null. */
@@ -207,7 +209,8 @@ public final class LauncherFastPath extends Handler.Wrapper {
                 return null; // encoded, with parameters, or a folder: the filter and servlet decide
             }
             String path = Request.getPathInContext(request);
-            if (path.regionMatches(true, 0, "/WEB-INF", 0, 8) || path.regionMatches(true, 0, "/META-INF", 0, 9)) {
+            if (path.regionMatches(true, 0, "/WEB-INF", 0, 8) || path.regionMatches(true, 0, "/META-INF", 0, 9)
+                    || hidden.hidden(path)) {
                 return null;
             }
             String type = types.getMimeByExtension(path);

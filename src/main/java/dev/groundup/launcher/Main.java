@@ -68,7 +68,7 @@ public final class Main {
         try {
             // Bind before deploying, so a taken port fails fast and deploys nothing.
             connector.open();
-            address = config.host() + ":" + connector.getLocalPort();
+            address = url(config.host(), connector.getLocalPort());
             server.start();
         } catch (Exception e) {
             System.err.println("groundup: " + startupFailure(e, address));
@@ -190,6 +190,11 @@ public final class Main {
             throw new IllegalStateException("the built-in site (webapp/) is not on the classpath");
         }
         return site;
+    }
+
+    /** What a terminal makes clickable: {@code http://localhost:8000/}, an IPv6 address in brackets. */
+    static String url(String host, int port) {
+        return "http://" + (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port + "/";
     }
 
     static String asctime() {

@@ -12,6 +12,6 @@ final class Links {
     }
 
     String todo(HttpServletRequest request, long id) {
-        return origin.of(request) + request.getContextPath() + Todos.PATH + "/" + id;
+        return origin.base(request) + Todos.PATH + "/" + id;
     }
 }

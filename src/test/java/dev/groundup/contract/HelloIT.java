@@ -38,6 +38,24 @@ class HelloIT {
     }
 
     @Test
+    void aNameInTheQueryIsGreetedByTheSameRule() {
+        assertThat(get("/hello?name=Ada").text()).isEqualTo("Hello Ada");
+        assertThat(get("/hello?name=Zo%C3%AB+%3Cb%3E").text()).isEqualTo("Hello Zoë &lt;b&gt;");
+        assertThat(get("/hello?name=+++").text()).isEqualTo("Hello World");
+        assertThat(get("/hello?other=1").text()).isEqualTo("Hello World");
+        Reply tooLong = get("/hello?name=" + "a".repeat(5_000));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.text()).contains("at most 1000 characters");
+        assertThat(get("/hello?name=%E0%A4").status()).isEqualTo(400);
+        String head = Http.raw(deployment, "HEAD /hello?name=Ada HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(head).startsWith("HTTP/1.1 200 ").containsIgnoringCase("\r\nContent-Length: 9\r\n");
+    }
+
+    private Reply get(String path) {
+        return Http.send(ClassicRequestBuilder.get(deployment.uri(path)).build());
+    }
+
+    @Test
     void headHasGetsHeadersAndNoBody() {
         Reply get = Http.send(ClassicRequestBuilder.get(deployment.uri("/hello")).build());
         String raw = Http.raw(deployment, "HEAD /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

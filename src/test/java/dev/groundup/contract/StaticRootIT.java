@@ -51,6 +51,15 @@ class StaticRootIT {
                 "htm", "jpeg", "md", "csv", "ttf", "otf", "webm", "mp3", "zip"}) {
             Files.writeString(root.resolve("sample." + ext), "sample " + ext + "\n");
         }
+        Files.writeString(root.resolve("LICENSE"), "license text\n");
+        Files.writeString(root.resolve("data.unknownext"), "bytes\n");
+        Files.writeString(root.resolve(".env"), "SECRET=1\n");
+        Files.createDirectories(root.resolve(".git"));
+        Files.writeString(root.resolve(".git/config"), "[core]\n");
+        Files.createDirectories(root.resolve(".well-known"));
+        Files.writeString(root.resolve(".well-known/security.txt"), "Contact: mailto:a@example.com\n");
+        Files.createDirectories(root.resolve("docs/.private"));
+        Files.writeString(root.resolve("docs/.private/x.txt"), "private\n");
         // Configuration the folder may carry is content, never configuration: if Jetty read these,
         // the server would not start.
         Files.createDirectories(root.resolve("WEB-INF"));
@@ -101,6 +110,33 @@ class StaticRootIT {
         assertThat(reply.type()).isEqualTo(type);
         assertThat(reply.text()).isEqualTo("sample " + ext + "\n");
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/LICENSE", "/data.unknownext"})
+    void aFileOfNoKnownTypeIsADownload(String path) {
+        Reply reply = get(path);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.type()).isEqualTo("application/octet-stream");
+        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(Http.send(ClassicRequestBuilder.get(base.resolve(path)).addHeader("Accept-Encoding", "gzip").build())
+                .type()).isEqualTo("application/octet-stream");
+        assertThat(get("/missing.unknownext").status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/.env", "/.git/config", "/.git/", "/.git", "/docs/.private/x.txt", "/.well-known/.env"})
+    void dotfilesAreNotFound(String path) {
+        Reply reply = get(path);
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.text()).doesNotContain("SECRET", "[core]", "private");
+    }
+
+    @Test
+    void wellKnownIsServed() {
+        assertThat(get("/.well-known/security.txt").text()).isEqualTo("Contact: mailto:a@example.com\n");
     }
 
     @Test

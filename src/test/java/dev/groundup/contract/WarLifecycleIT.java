@@ -35,7 +35,7 @@ class WarLifecycleIT {
             String log = awaitLog(started, "cannot connect to the database");
 
             assertThat(log).contains("cannot connect to the database jdbc:postgresql://127.0.0.1:" + closedPort
-                    + "/groundup?user=app&password=***: Connection to 127.0.0.1:" + closedPort + " refused");
+                    + "/groundup?user=app&password=***: Cannot reach 127.0.0.1:" + closedPort + ": connection refused");
             assertThat(log).doesNotContain("s3cret").doesNotContain("failed to unregister it");
             if (container.equals("jetty")) {
                 // Jetty deploys at startup and, told to throw on a failed start, stops: exit non-zero.

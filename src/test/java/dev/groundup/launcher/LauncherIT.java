@@ -29,11 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real {@code java -jar target/groundup.jar}: its lines, flags, environment, signals and exit codes. */
 class LauncherIT {
-    /** The seed's line: time.asctime() then "Server UP - host:port". */
+    /** The seed's line: time.asctime() then "Server UP - " and a URL a terminal makes clickable. */
     private static final Pattern UP = Pattern.compile(
-            "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server UP - (\\S+):(\\d+)$");
+            "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server UP - http://(\\S+):(\\d+)/$");
     private static final Pattern DOWN = Pattern.compile(
-            "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server DOWN - (\\S+):(\\d+)$");
+            "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server DOWN - http://(\\S+):(\\d+)/$");
 
     private final List<Launched> launched = new ArrayList<>();
     /** The launcher's working directory: its default H2 database goes to ./data under it. */
@@ -231,7 +231,9 @@ class LauncherIT {
         assertFailsWithOneLine(launch(Map.of(), "--port", "eighty"), 2, "--port must be a number");
         assertFailsWithOneLine(launch(Map.of(), "--port", "70000"), 2, "between 0 and 65535");
         assertFailsWithOneLine(launch(Map.of(), "--port"), 2, "--port needs a value");
-        assertFailsWithOneLine(launch(Map.of("GROUNDUP_PORT", "x")), 2, "--port must be a number");
+        assertFailsWithOneLine(launch(Map.of("GROUNDUP_PORT", "x")), 2, "GROUNDUP_PORT must be a number");
+        assertFailsWithOneLine(launch(Map.of("PORT", "abc")), 2, "groundup: PORT must be a number between 0 and 65535, got 'abc'");
+        assertFailsWithOneLine(launch(Map.of(), "abc"), 2, "the port argument must be a number");
     }
 
     @Test
@@ -241,7 +243,7 @@ class LauncherIT {
                 "jdbc:postgresql://127.0.0.1:" + closedPort + "/groundup?user=app&password=s3cret"), "--port", "0");
 
         assertFailsWithOneLine(app, 1, "cannot connect to the database jdbc:postgresql://127.0.0.1:" + closedPort
-                + "/groundup?user=app&password=***: Connection to 127.0.0.1:" + closedPort + " refused");
+                + "/groundup?user=app&password=***: Cannot reach 127.0.0.1:" + closedPort + ": connection refused");
         assertThat(app.stderr()).doesNotContain("s3cret");
     }
 
@@ -350,7 +352,49 @@ class LauncherIT {
         assertFailsWithOneLine(launch(Map.of(), "--static-root", missing.toString()), 2,
                 "--static-root " + missing + " does not exist");
         assertFailsWithOneLine(launch(Map.of("GROUNDUP_STATIC_ROOT", file.toString())), 2,
-                "--static-root " + file + " is not a directory");
+                "GROUNDUP_STATIC_ROOT " + file + " is not a directory");
+    }
+
+    @Test
+    void servingTheWorkingDirectoryKeepsTheDatabaseOutOfItAndHidesDotfiles(@TempDir Path dataHome) throws Exception {
+        java.nio.file.Files.createDirectories(workDir.resolve(".git"));
+        java.nio.file.Files.writeString(workDir.resolve(".git/config"), "[core] secret");
+        java.nio.file.Files.writeString(workDir.resolve(".env"), "PASSWORD=secret");
+        java.nio.file.Files.createDirectories(workDir.resolve(".well-known"));
+        java.nio.file.Files.writeString(workDir.resolve(".well-known/security.txt"), "Contact: mailto:a@example.com");
+        java.nio.file.Files.writeString(workDir.resolve("LICENSE"), "license text");
+        Launched app = launch(Map.of("XDG_DATA_HOME", dataHome.toString()), "0", "--static-root", ".");
+        int port = Integer.parseInt(app.awaitLine(UP).group(2));
+
+        assertThat(workDir.resolve("data")).as("nothing written into the served folder").doesNotExist();
+        try (var files = java.nio.file.Files.walk(dataHome)) {
+            assertThat(files.map(Path::toString)).anyMatch(f -> f.endsWith("groundup.mv.db"));
+        }
+        assertThat(fetch(port, "/.git/config").statusCode()).isEqualTo(404);
+        assertThat(fetch(port, "/.env").statusCode()).isEqualTo(404);
+        assertThat(fetch(port, "/.git/").statusCode()).isEqualTo(404);
+        assertThat(get(port, "/.well-known/security.txt")).isEqualTo("Contact: mailto:a@example.com");
+        HttpResponse<byte[]> license = fetch(port, "/LICENSE");
+        assertThat(license.statusCode()).isEqualTo(200);
+        assertThat(license.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(new String(license.body(), StandardCharsets.UTF_8)).isEqualTo("license text");
+    }
+
+    @Test
+    void theRunningDatabasesFilesAreNeverServedWhateverTheFlags() throws Exception {
+        java.nio.file.Files.writeString(workDir.resolve("index.html"), "<h1>site</h1>");
+        Launched app = launch(Map.of(), "--port", "0", "--static-root", ".", "--db-url", "jdbc:h2:./data/groundup",
+                "--serve-dotfiles", "--list-dirs");
+        int port = Integer.parseInt(app.awaitLine(UP).group(2));
+        assertThat(workDir.resolve("data/groundup.mv.db")).isRegularFile();
+        java.nio.file.Files.createSymbolicLink(workDir.resolve("db-link"), workDir.resolve("data/groundup.mv.db"));
+        java.nio.file.Files.writeString(workDir.resolve(".hidden"), "shown with --serve-dotfiles");
+
+        assertThat(fetch(port, "/data/groundup.mv.db").statusCode()).isEqualTo(404);
+        assertThat(fetch(port, "/data/groundup.mv.db", "Range", "bytes=0-10").statusCode()).isEqualTo(404);
+        assertThat(fetch(port, "/db-link").statusCode()).isEqualTo(404);
+        assertThat(get(port, "/data/")).doesNotContain("groundup.mv.db");
+        assertThat(get(port, "/.hidden")).isEqualTo("shown with --serve-dotfiles");
     }
 
     private void assertFailsWithOneLine(Launched app, int exitCode, String message) throws Exception {
