@@ -24,9 +24,16 @@ import java.util.regex.Pattern;
  *
  * @param staticRoot the folder the launcher serves instead of the built-in site, or null for the
  *     built-in one; a WAR always serves itself
+ * @param accessLog the launcher's access log: {@code off}, {@code stdout} (the SLF4J logger
+ *     {@code groundup.access}) or a file; a WAR's is the container's
+ * @param metricsToken the bearer token /metrics asks for, or null: then it answers loopback clients only
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, List<String> corsOrigins,
-                     String dbUrl, boolean trustProxy, Path staticRoot) {
+                     String dbUrl, boolean trustProxy, Path staticRoot, String accessLog, boolean metrics,
+                     String metricsToken) {
+
+    public static final String ACCESS_LOG_OFF = "off";
+    public static final String ACCESS_LOG_STDOUT = "stdout";
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -49,7 +56,15 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         TRUST_PROXY("--trust-proxy", "false",
                 "true to build links from X-Forwarded-Proto/-Host (only behind a proxy that sets them)",
                 "GROUNDUP_TRUST_PROXY"),
-        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT");
+        STATIC_ROOT("--static-root", null, "folder to serve instead of the built-in site", "GROUNDUP_STATIC_ROOT"),
+        ACCESS_LOG("--access-log", ACCESS_LOG_STDOUT,
+                "launcher's access log: off, stdout (logger groundup.access) or a file to append to",
+                "GROUNDUP_ACCESS_LOG"),
+        METRICS("--metrics", "false", "true (or the bare flag) to serve Prometheus metrics at /metrics",
+                "GROUNDUP_METRICS"),
+        METRICS_TOKEN("--metrics-token", null,
+                "bearer token /metrics asks for; without one it answers loopback clients only",
+                "GROUNDUP_METRICS_TOKEN");
 
         final String flag;
         final String defaultValue;
@@ -128,6 +143,10 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 value = arg.substring(eq + 1);
             }
             Setting setting = byFlag(name);
+            if (value == null && setting == Setting.METRICS
+                    && (i + 1 >= args.size() || args.get(i + 1).startsWith("--"))) {
+                value = "true"; // a switch: --metrics alone turns it on
+            }
             if (value == null) {
                 if (i + 1 >= args.size()) {
                     throw new Invalid(name + " needs a value");
@@ -145,8 +164,10 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
     /** WAR: context init-param, then system property, then environment, then defaults. */
     public static Config fromContext(ServletContext context) {
         return resolve(setting -> {
-            if (setting == Setting.STATIC_ROOT) {
-                return null; // a WAR serves its own content, whatever the machine's environment says
+            if (setting == Setting.STATIC_ROOT || setting == Setting.ACCESS_LOG) {
+                // A WAR serves its own content, whatever the machine's environment says, and its
+                // access log is the container's.
+                return null;
             }
             String value = context.getInitParameter(setting.key());
             if (value == null) {
@@ -159,10 +180,15 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
     public static String usage() {
         StringBuilder out = new StringBuilder("Usage: java -jar groundup.jar [options]\n\nOptions:\n");
         for (Setting s : Setting.values()) {
-            String flag = s.flag + " " + (s == Setting.STATIC_ROOT ? "DIR" : s.name().replace('_', '-'));
+            String flag = s.flag + " " + switch (s) {
+                case STATIC_ROOT -> "DIR";
+                case ACCESS_LOG -> "off|stdout|FILE";
+                case METRICS -> "[true|false]";
+                default -> s.name().replace('_', '-');
+            };
             out.append(String.format(Locale.ROOT, "  %-26s %s (env %s; default %s)%n",
                     flag, s.help, String.join(" or ", s.envNames),
-                    s.defaultValue != null ? s.defaultValue : "the built-in site"));
+                    s.defaultValue != null ? s.defaultValue : s == Setting.STATIC_ROOT ? "the built-in site" : "none"));
         }
         out.append(String.format(Locale.ROOT, "  %-26s %s%n", "-h, --help", "print this help and exit"));
         return out.toString();
@@ -179,7 +205,42 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 Duration.ofSeconds(parseLong(Setting.BODY_TIMEOUT, v.get(Setting.BODY_TIMEOUT))),
                 parseList(v.get(Setting.CORS_ORIGINS)), v.get(Setting.DB_URL),
                 parseBoolean(Setting.TRUST_PROXY, v.get(Setting.TRUST_PROXY)),
-                parseStaticRoot(v.get(Setting.STATIC_ROOT)));
+                parseStaticRoot(v.get(Setting.STATIC_ROOT)), parseAccessLog(v.get(Setting.ACCESS_LOG)),
+                parseBoolean(Setting.METRICS, v.get(Setting.METRICS)), parseToken(v.get(Setting.METRICS_TOKEN)));
+    }
+
+    /** off, stdout, or a file whose folder exists (the file itself is created on first use). */
+    private static String parseAccessLog(String value) {
+        if (value == null || value.equals(ACCESS_LOG_OFF) || value.equals(ACCESS_LOG_STDOUT)) {
+            return value;
+        }
+        if (value.isEmpty()) {
+            throw new Invalid("--access-log must be off, stdout or a file");
+        }
+        try {
+            Path file = Path.of(value).toAbsolutePath();
+            if (Files.isDirectory(file)) {
+                throw new Invalid("--access-log " + value + " is a directory; give a file in it");
+            }
+            if (!Files.isDirectory(file.getParent())) {
+                throw new Invalid("--access-log " + value + ": the folder " + file.getParent() + " does not exist");
+            }
+            return file.toString();
+        } catch (InvalidPathException e) {
+            throw new Invalid("--access-log " + value + " is not a file name");
+        }
+    }
+
+    /** A token a client can send in one header line: visible ASCII, at least 16 characters. */
+    private static String parseToken(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() < 16 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // Not echoed: it is a secret.
+            throw new Invalid("--metrics-token must be at least 16 visible ASCII characters, without spaces");
+        }
+        return value;
     }
 
     private static String fromEnv(Setting setting, Map<String, String> env) {

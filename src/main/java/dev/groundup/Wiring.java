@@ -9,6 +9,8 @@ import dev.groundup.files.StaticFiles;
 import dev.groundup.health.Health;
 import dev.groundup.hello.Hello;
 import dev.groundup.http.StandardHeaders;
+import dev.groundup.metrics.Metrics;
+import dev.groundup.requestids.RequestIds;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routing;
 import dev.groundup.todos.Todos;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Wiring implements ServletContextListener {
     /** Opened when the context starts, closed when it is destroyed: one pool per deployment. */
     private Database database;
+    private Metrics metrics;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -41,7 +44,9 @@ public final class Wiring implements ServletContextListener {
         database = Database.open(config.dbUrl());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
+            RequestIds.install(context); // first, so every other filter's log lines carry the id
             Errors.install(context, json);
+            metrics = Metrics.install(context, config, database); // null unless turned on
             StandardHeaders.install(context);
             Hello.install(context);
             StaticFiles.install(context);
@@ -62,6 +67,10 @@ public final class Wiring implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
         if (database != null) {
             database.close();
             database = null;

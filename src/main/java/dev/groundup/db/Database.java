@@ -2,6 +2,8 @@ package dev.groundup.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.groundup.StartupException;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -74,6 +76,11 @@ public final class Database implements AutoCloseable {
             deregisterOurDrivers(); // a failed deployment is undeployed too
             throw e;
         }
+    }
+
+    /** The pool's connections (active, idle, pending, timeouts, usage) as meters in {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     public Jdbi jdbi() {

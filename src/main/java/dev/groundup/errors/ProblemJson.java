@@ -2,6 +2,7 @@ package dev.groundup.errors;
 
 import dev.groundup.http.MediaType;
 import dev.groundup.http.Responses;
+import dev.groundup.requestids.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
 
-/** RFC 9457 problem details: type, title, status, detail, instance, and the invalid fields if any. */
+/** RFC 9457 problem details: type, title, status, detail, instance, the invalid fields if any, and the request id. */
 final class ProblemJson {
     private final ObjectMapper json;
 
@@ -27,6 +28,10 @@ final class ProblemJson {
         body.put("instance", path);
         if (!problem.invalid().isEmpty()) {
             body.put("errors", problem.invalid());
+        }
+        String requestId = RequestIds.of(request);
+        if (requestId != null) {
+            body.put("requestId", requestId); // what to quote to an operator, who finds it in the logs
         }
         Responses.sendError(request, response, problem.status(), MediaType.PROBLEM_JSON, json.writeValueAsBytes(body));
     }

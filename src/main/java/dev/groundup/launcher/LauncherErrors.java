@@ -4,6 +4,7 @@ import dev.groundup.errors.Errors;
 import dev.groundup.http.MediaType;
 import dev.groundup.http.Responses;
 import dev.groundup.http.StandardHeaders;
+import dev.groundup.requestids.RequestIds;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -24,6 +25,7 @@ final class LauncherErrors extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         standardHeaders(fields);
+        fields.put(RequestIds.HEADER, RequestIds.newId()); // no request was made of it: a new id
         return ByteBuffer.wrap(Errors.page(status, detail(status)));
     }
 
@@ -38,6 +40,7 @@ final class LauncherErrors extends ErrorHandler {
         byte[] page = Errors.page(status, detail(status));
         response.setStatus(status);
         standardHeaders(response.getHeaders());
+        response.getHeaders().put(RequestIds.HEADER, LauncherRequestIds.idOf(request)); // the error reset the headers
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.length);
         response.write(true, HttpMethod.HEAD.is(request.getMethod()) ? null : ByteBuffer.wrap(page), callback);
         return true;

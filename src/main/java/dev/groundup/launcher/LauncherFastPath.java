@@ -1,6 +1,7 @@
 package dev.groundup.launcher;
 
 import dev.groundup.files.StaticFiles;
+import dev.groundup.requestids.RequestIds;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,7 +78,8 @@ public final class LauncherFastPath extends Handler.Wrapper {
         this.webapp = webapp;
         this.standardHeaders = standardHeaders.stream()
                 .<HttpField>map(h -> new PreEncodedHttpField(h.getKey(), h.getValue())).toList();
-        this.standInFor = Set.of(standardFilter, StaticFiles.FILTER);
+        // The request-id filter's work is done for every request by LauncherRequestIds, in front of this.
+        this.standInFor = Set.of(standardFilter, StaticFiles.FILTER, RequestIds.FILTER);
     }
 
     @Override

@@ -29,26 +29,37 @@ final class Servers {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     /** Each deployment gets its own in-memory H2: nothing on disk, nothing shared between runs. */
     static final String DB_URL = "jdbc:h2:mem:groundup;DB_CLOSE_DELAY=-1";
+    /** Where each container's access log goes, in its work folder (Tomcat's: see tomcat/server.xml). */
+    static final String ACCESS_LOG = "logs/access.log";
 
-    record Running(URI base) {
+    /** @param accessLog the file the deployment's access log goes to */
+    record Running(URI base, Path accessLog) {
     }
 
     private Servers() {
     }
 
     static Running launcher() {
-        return launcher("--db-url", DB_URL);
+        return launcherDeployment("launcher", "--db-url", DB_URL);
     }
 
     /** The launcher on this run's own PostgreSQL database; skipped (or failed, with CI=true) without one. */
     static Running launcherOnPostgresql() {
-        return launcher("--db-url", TestPostgres.url());
+        return launcherDeployment("launcher-postgresql", "--db-url", TestPostgres.url());
+    }
+
+    /** As below, with metrics on and the access log in {@code workDir/name/access.log}. */
+    private static Running launcherDeployment(String name, String... flags) {
+        Path accessLog = fresh(path("groundup.workDir").resolve(name)).resolve("access.log");
+        List<String> args = new ArrayList<>(List.of(flags));
+        args.addAll(List.of("--metrics", "--access-log", accessLog.toString()));
+        return new Running(launcher(args.toArray(String[]::new)).base(), accessLog);
     }
 
     /** {@code Main.newServer} in this JVM on a free port, with {@code flags} as on the command line. */
     static Running launcher(String... flags) {
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
-                "--body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS)));
+                "--body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS), "--access-log", "off"));
         args.addAll(List.of(flags));
         Server server = Main.newServer(Config.fromArgs(args, java.util.Map.of()));
         try {
@@ -64,7 +75,7 @@ final class Servers {
             }
         }));
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        return new Running(URI.create("http://127.0.0.1:" + port));
+        return new Running(URI.create("http://127.0.0.1:" + port), null);
     }
 
     static Running jetty() {
@@ -80,7 +91,7 @@ final class Servers {
     }
 
     /** A container process, started and not yet waited for; its output goes to {@code log}. */
-    record Started(String name, Process process, Path log, URI base) {
+    record Started(String name, Process process, Path log, URI base, Path work) {
     }
 
     /** The WAR in a standalone Jetty working in {@code workDir/name}, on {@code dbUrl}. */
@@ -92,12 +103,15 @@ final class Servers {
                 "-Dgroundup.war=" + path("groundup.war"),
                 "-Dgroundup.db-url=" + dbUrl,
                 "-Dgroundup.body-timeout=" + BODY_TIMEOUT_SECONDS,
+                "-Dgroundup.metrics=true",
                 "-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp")),
                 "-jar", home.resolve("start.jar").toString(),
+                "jetty.requestlog.filePath=" + work.resolve(ACCESS_LOG),
                 "jetty.home=" + home,
                 "jetty.base=" + path("groundup.jettyBase"),
                 "jetty.http.host=127.0.0.1",
                 "jetty.http.port=" + port);
+        mkdirs(work.resolve("logs"));
         return startProcess(name, command, work, port);
     }
 
@@ -134,6 +148,7 @@ final class Servers {
                 "-Dgroundup.it.port=" + port,
                 "-Dgroundup.db-url=" + dbUrl,
                 "-Dgroundup.body-timeout=" + BODY_TIMEOUT_SECONDS,
+                "-Dgroundup.metrics=true",
                 "org.apache.catalina.startup.Bootstrap", "start");
         mkdirs(base.resolve("logs"));
         return startProcess(name, command, base, port);
@@ -149,7 +164,7 @@ final class Servers {
             throw new UncheckedIOException("could not start " + name, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
-        return new Started(name, process, log, URI.create("http://127.0.0.1:" + port));
+        return new Started(name, process, log, URI.create("http://127.0.0.1:" + port), work);
     }
 
     /** SIGTERM, as an operator's stop: the container undeploys, then exits. */
@@ -175,7 +190,7 @@ final class Servers {
             }
             try {
                 if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new Running(started.base());
+                    return new Running(started.base(), started.work().resolve(ACCESS_LOG));
                 }
             } catch (IOException e) {
                 // not listening yet
