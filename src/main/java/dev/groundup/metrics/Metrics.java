@@ -26,6 +26,9 @@ public final class Metrics implements AutoCloseable {
     /** A registry the launcher made (with Jetty's meters in it) for the application to use. */
     public static final String REGISTRY_ATTRIBUTE = Metrics.class.getName() + ".registry";
     public static final String PATH = "/metrics";
+    public static final String FILTER = "metrics";
+    /** The {@link RequestTimers}, for the launcher's fast path, which stands in for the filter on files. */
+    public static final String TIMERS_ATTRIBUTE = RequestTimers.class.getName();
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gc;
@@ -52,7 +55,9 @@ public final class Metrics implements AutoCloseable {
         gc.bindTo(registry);
         database.bindMetrics(registry);
 
-        FilterRegistration.Dynamic filter = context.addFilter("metrics", new RequestMetrics(registry));
+        RequestTimers timers = new RequestTimers(registry);
+        context.setAttribute(TIMERS_ATTRIBUTE, timers);
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER, new RequestMetrics(timers));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 
