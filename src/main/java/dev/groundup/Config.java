@@ -30,11 +30,17 @@ import java.util.regex.Pattern;
  * @param techEmpower whether the TechEmpower test types and their tables are installed
  *     ({@code --no-techempower} leaves them out)
  * @param dbTimeout the longest a request waits on the database (a statement, a connection) before it gets 503
+ * @param accessLog the launcher's access log: {@code off}, {@code stdout} (the SLF4J logger
+ *     {@code groundup.access}) or a file; a WAR's is the container's
+ * @param metricsToken the bearer token /metrics asks for, or null: then it answers loopback clients only
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, Duration headTimeout,
                      List<String> corsOrigins, String dbUrl, boolean trustProxy, Path staticRoot, boolean dev,
                      String secret, boolean techEmpower, Duration dbTimeout, boolean serveDotfiles,
-                     boolean listDirs) {
+                     boolean listDirs, String accessLog, boolean metrics, String metricsToken) {
+
+    public static final String ACCESS_LOG_OFF = "off";
+    public static final String ACCESS_LOG_STDOUT = "stdout";
 
     /** Where the launcher's Config is left for {@link Wiring}, so a WAR and the launcher share one path. */
     public static final String ATTRIBUTE = Config.class.getName();
@@ -74,7 +80,15 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 "leave out the TechEmpower test types and their tables; alone means true", "GROUNDUP_NO_TECHEMPOWER"),
         DEV("--dev", "[true|false]", "false",
                 "development: templates compiled from src/main/jte/ and reloaded on change; alone means true",
-                "GROUNDUP_DEV");
+                "GROUNDUP_DEV"),
+        ACCESS_LOG("--access-log", "off|stdout|FILE", ACCESS_LOG_STDOUT,
+                "launcher's access log: off, stdout (logger groundup.access) or a file to append to",
+                "GROUNDUP_ACCESS_LOG"),
+        METRICS("--metrics", "[true|false]", "false", "serve Prometheus metrics at /metrics; alone means true",
+                "GROUNDUP_METRICS"),
+        METRICS_TOKEN("--metrics-token", "TOKEN", null,
+                "bearer token /metrics asks for; without one it answers loopback clients only",
+                "GROUNDUP_METRICS_TOKEN");
 
         final String flag;
         /** What the value looks like in --help and docs/configuration.md; {@code [true|false]} may be left out. */
@@ -102,7 +116,11 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
 
         /** The default as --help and the docs show it. */
         String shownDefault() {
-            return defaultValue != null ? defaultValue : this == SECRET ? "a random one per start" : "the built-in site";
+            return defaultValue != null ? defaultValue : switch (this) {
+                case SECRET -> "a random one per start";
+                case STATIC_ROOT -> "the built-in site";
+                default -> "none";
+            };
         }
     }
 
@@ -179,7 +197,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 + ", headTimeout=" + headTimeout + ", corsOrigins=" + corsOrigins + ", dbUrl=(hidden), trustProxy="
                 + trustProxy + ", staticRoot=" + staticRoot + ", dev=" + dev + ", secret="
                 + (secret == null ? "(none)" : "(hidden)") + ", techEmpower=" + techEmpower + ", dbTimeout=" + dbTimeout
-                + ", serveDotfiles=" + serveDotfiles + ", listDirs=" + listDirs + "]";
+                + ", serveDotfiles=" + serveDotfiles + ", listDirs=" + listDirs + ", accessLog=" + accessLog
+                + ", metrics=" + metrics + ", metricsToken=" + (metricsToken == null ? "(none)" : "(hidden)") + "]";
     }
 
     /**
@@ -238,7 +257,7 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
 
     private Config withDbUrl(String url) {
         return new Config(host, port, maxBodyBytes, bodyTimeout, headTimeout, corsOrigins, url, trustProxy, staticRoot,
-                dev, secret, techEmpower, dbTimeout, serveDotfiles, listDirs);
+                dev, secret, techEmpower, dbTimeout, serveDotfiles, listDirs, accessLog, metrics, metricsToken);
     }
 
     /**
@@ -247,8 +266,10 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
      */
     public static Config fromContext(ServletContext context) {
         return resolve(setting -> {
-            if (setting == Setting.STATIC_ROOT) {
-                return null; // a WAR serves its own content, whatever the machine's environment says
+            if (setting == Setting.STATIC_ROOT || setting == Setting.ACCESS_LOG) {
+                // A WAR serves its own content, whatever the machine's environment says, and its
+                // access log is the container's.
+                return null;
             }
             String value = context.getInitParameter(setting.key());
             if (value == null) {
@@ -324,7 +345,10 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                     !parseBoolean(Setting.NO_TECHEMPOWER, v.get(Setting.NO_TECHEMPOWER).value()),
                     Duration.ofSeconds(parseLong(Setting.DB_TIMEOUT, v.get(Setting.DB_TIMEOUT).value())),
                     parseBoolean(Setting.SERVE_DOTFILES, v.get(Setting.SERVE_DOTFILES).value()),
-                    parseBoolean(Setting.LIST_DIRS, v.get(Setting.LIST_DIRS).value()));
+                    parseBoolean(Setting.LIST_DIRS, v.get(Setting.LIST_DIRS).value()),
+                    parseAccessLog(v.get(Setting.ACCESS_LOG).value()),
+                    parseBoolean(Setting.METRICS, v.get(Setting.METRICS).value()),
+                    parseToken(v.get(Setting.METRICS_TOKEN).value()));
         } catch (Invalid e) {
             // Every message starts with the flag of its setting; name what the user actually set.
             for (Setting s : Setting.values()) {
@@ -334,6 +358,40 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             }
             throw e;
         }
+    }
+
+    /** off, stdout, or a file whose folder exists (the file itself is created on first use). */
+    private static String parseAccessLog(String value) {
+        if (value == null || value.equals(ACCESS_LOG_OFF) || value.equals(ACCESS_LOG_STDOUT)) {
+            return value;
+        }
+        if (value.isEmpty()) {
+            throw new Invalid("--access-log must be off, stdout or a file");
+        }
+        try {
+            Path file = Path.of(value).toAbsolutePath();
+            if (Files.isDirectory(file)) {
+                throw new Invalid("--access-log " + value + " is a directory; give a file in it");
+            }
+            if (!Files.isDirectory(file.getParent())) {
+                throw new Invalid("--access-log " + value + ": the folder " + file.getParent() + " does not exist");
+            }
+            return file.toString();
+        } catch (InvalidPathException e) {
+            throw new Invalid("--access-log " + value + " is not a file name");
+        }
+    }
+
+    /** A token a client can send in one header line: visible ASCII, at least 16 characters. */
+    private static String parseToken(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() < 16 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // Not echoed: it is a secret.
+            throw new Invalid("--metrics-token must be at least 16 visible ASCII characters, without spaces");
+        }
+        return value;
     }
 
     private static Given fromEnv(Setting setting, Map<String, String> env) {

@@ -10,6 +10,8 @@ import dev.groundup.files.StaticFiles;
 import dev.groundup.health.Health;
 import dev.groundup.hello.Hello;
 import dev.groundup.http.StandardHeaders;
+import dev.groundup.metrics.Metrics;
+import dev.groundup.requestids.RequestIds;
 import dev.groundup.routing.Json;
 import dev.groundup.routing.Routes;
 import dev.groundup.routing.Routing;
@@ -36,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Wiring implements ServletContextListener {
     /** Opened when the context starts, closed when it is destroyed: one pool per deployment. */
     private Database database;
+    private Metrics metrics;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -50,14 +53,16 @@ public final class Wiring implements ServletContextListener {
                 config.dbTimeout());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
+            RequestIds.install(context); // first, so every other filter's log lines carry the id
             // The templates the build compiled; with --dev, compiled from the source folder and reloaded on change.
             Views views = config.dev() ? Views.fromSource(Path.of("src/main/jte")) : Views.precompiled();
             Csrf csrf = new Csrf(config.secret(), new RequestOrigin(config.trustProxy())::of);
             Errors.install(context, json, views);
+            metrics = Metrics.install(context, config, database); // null unless turned on
             StandardHeaders.install(context);
             Hello.install(context);
             StaticFiles.install(context, config.staticRoot(), config.serveDotfiles(), database.localFiles(),
-                    config.listDirs() ? Views.precompiled() : null);
+                    config.listDirs() ? views : null);
             // Every feature's route table, in one router.
             List<Routes> tables = new ArrayList<>(List.of(
                     Hello.routes(),
@@ -78,6 +83,10 @@ public final class Wiring implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
         if (database != null) {
             database.close();
             database = null;

@@ -17,7 +17,38 @@ class ConfigTest {
     @Test
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
-                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true, Duration.ofSeconds(10), false, false));
+                .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true, Duration.ofSeconds(10), false, false,
+                        "stdout", false, null));
+    }
+
+    @Test
+    void theAccessLogIsStdoutOffOrAFileInAFolderThatExists(@TempDir Path dir) {
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_ACCESS_LOG", "off")).accessLog()).isEqualTo("off");
+        Path file = dir.resolve("access.log");
+        assertThat(Config.fromArgs(List.of("--access-log", file.toString()), Map.of()).accessLog()).isEqualTo(file.toString());
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--access-log", dir.resolve("no/access.log").toString()), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--access-log", dir.toString()), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageContaining("is a directory");
+    }
+
+    @Test
+    void metricsAreOffUnlessTheBareFlagOrTrueTurnsThemOn() {
+        assertThat(Config.fromArgs(List.of(), Map.of()).metrics()).isFalse();
+        assertThat(Config.fromArgs(List.of("--metrics"), Map.of()).metrics()).isTrue();
+        assertThat(Config.fromArgs(List.of("--metrics", "--port", "1"), Map.of()).metrics()).isTrue();
+        assertThat(Config.fromArgs(List.of("--metrics", "false"), Map.of("GROUNDUP_METRICS", "true")).metrics()).isFalse();
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_METRICS", "true")).metrics()).isTrue();
+    }
+
+    @Test
+    void aMetricsTokenIsLongAndOneWordAndABadOneIsNotEchoed() {
+        String token = "0123456789abcdefXYZ";
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_METRICS_TOKEN", token)).metricsToken()).isEqualTo(token);
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--metrics-token", "short-secret"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageContaining("at least 16").hasMessageNotContaining("short-secret");
+        assertThatThrownBy(() -> Config.fromArgs(List.of("--metrics-token", "with spaces in the secret"), Map.of()))
+                .isInstanceOf(Config.Invalid.class).hasMessageNotContaining("secret");
     }
 
     @Test

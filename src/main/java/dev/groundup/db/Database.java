@@ -2,6 +2,8 @@ package dev.groundup.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.groundup.StartupException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -141,6 +143,11 @@ public final class Database implements AutoCloseable {
     /** See {@link DatabaseUrl#localFiles()}: what must never be served as a file. */
     public Path localFiles() {
         return url.localFiles();
+    }
+
+    /** The pool's connections (active, idle, pending, timeouts, usage) as meters in {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     public Jdbi jdbi() {

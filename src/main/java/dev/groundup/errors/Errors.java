@@ -68,8 +68,8 @@ public final class Errors {
      * Problem details' bytes, for errors answered outside the servlet layer (the launcher's);
      * written with Jackson's shared mapper, as no context's is at hand there.
      */
-    public static byte[] problemJson(Problem problem, String path) {
-        return new ProblemJson(JsonMapper.shared()).bytes(problem, path);
+    public static byte[] problemJson(Problem problem, String path, String requestId) {
+        return new ProblemJson(JsonMapper.shared()).bytes(problem, path, requestId);
     }
 
     /** The sentence an error page shows when there is nothing more particular to say. */

@@ -5,6 +5,7 @@ import dev.groundup.errors.Problem;
 import dev.groundup.http.MediaType;
 import dev.groundup.http.Responses;
 import dev.groundup.http.StandardHeaders;
+import dev.groundup.requestids.RequestIds;
 import dev.groundup.views.Views;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
@@ -30,6 +31,7 @@ final class LauncherErrors extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         standardHeaders(fields);
+        fields.put(RequestIds.HEADER, RequestIds.newId()); // no request was made of it: a new id
         return ByteBuffer.wrap(Errors.page(views, status, detail(status)));
     }
 
@@ -49,13 +51,15 @@ final class LauncherErrors extends ErrorHandler {
                     : "The server cannot take this request right now; try again in a few seconds.";
         }
         standardHeaders(response.getHeaders());
+        String requestId = LauncherRequestIds.idOf(request);
+        response.getHeaders().put(RequestIds.HEADER, requestId); // the error reset the headers
         if (status == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         String path = Request.getPathInContext(request);
         byte[] page;
         if (Errors.wantsJson(path, request.getHeaders().get(HttpHeader.ACCEPT))) {
-            page = Errors.problemJson(new Problem(status, detail), path);
+            page = Errors.problemJson(new Problem(status, detail), path, requestId);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, MediaType.PROBLEM_JSON);
         } else {
             page = Errors.page(views, status, detail);

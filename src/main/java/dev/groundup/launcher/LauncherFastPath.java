@@ -2,6 +2,9 @@ package dev.groundup.launcher;
 
 import dev.groundup.files.HiddenFiles;
 import dev.groundup.files.StaticFiles;
+import dev.groundup.metrics.Metrics;
+import dev.groundup.metrics.RequestTimers;
+import dev.groundup.requestids.RequestIds;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,6 +71,8 @@ public final class LauncherFastPath extends Handler.Wrapper {
     private final List<HttpField> standardHeaders;
     private final Set<String> standInFor;
     private volatile Plain plain;
+    /** Null unless metrics are on. */
+    private volatile RequestTimers timers;
 
     /**
      * @param standardHeaders what the filter named {@code standardFilter} adds to every response
@@ -78,13 +83,16 @@ public final class LauncherFastPath extends Handler.Wrapper {
         this.webapp = webapp;
         this.standardHeaders = standardHeaders.stream()
                 .<HttpField>map(h -> new PreEncodedHttpField(h.getKey(), h.getValue())).toList();
-        this.standInFor = Set.of(standardFilter, StaticFiles.FILTER);
+        // The request-id filter's work is done for every request by LauncherRequestIds, in front of
+        // this; the metrics filter's, for the files answered here, by this class.
+        this.standInFor = Set.of(standardFilter, StaticFiles.FILTER, RequestIds.FILTER, Metrics.FILTER);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart(); // the web application first: its servlets, filters and types are what we follow
         plain = Plain.of(webapp, standInFor);
+        timers = (RequestTimers) webapp.getServletContext().getAttribute(Metrics.TIMERS_ATTRIBUTE);
         if (plain == null) {
             LOG.info("fast path for files is off: another filter applies to them");
         }
@@ -93,6 +101,7 @@ public final class LauncherFastPath extends Handler.Wrapper {
     @Override
     protected void doStop() throws Exception {
         plain = null;
+        timers = null;
         super.doStop();
     }
 
@@ -128,7 +137,11 @@ public final class LauncherFastPath extends Handler.Wrapper {
             headers.put(VARY);
         }
         headers.put(CACHE_CONTROL.get(StaticFiles.cacheControl(path, type)));
-        files.service.doGet(request, response, callback, content);
+        RequestTimers timed = timers;
+        long start = timed == null ? 0 : System.nanoTime();
+        Callback done = timed == null ? callback : Callback.from(callback, () -> timed.record(
+                request.getMethod(), RequestTimers.FILES, response.getStatus(), System.nanoTime() - start));
+        files.service.doGet(request, response, done, content);
         return true;
     }
 

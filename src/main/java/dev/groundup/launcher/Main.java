@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.groundup.Config;
 import dev.groundup.StartupException;
 import dev.groundup.http.StandardHeaders;
+import dev.groundup.metrics.Metrics;
 import org.eclipse.jetty.ee10.webapp.Configuration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.ee10.webapp.ServletsConfiguration;
@@ -174,7 +175,13 @@ public final class Main {
         webapp.setAttribute(Config.ATTRIBUTE, config);
         webapp.setParentLoaderPriority(true);          // our classes come from the launcher's classpath
         webapp.setThrowUnavailableOnStartupException(true); // a failed wiring stops startup
-        server.setHandler(new GracefulHandler(new LauncherFastPath(webapp, StandardHeaders.HEADERS, StandardHeaders.NAME)));
+        server.setHandler(new GracefulHandler(new LauncherRequestIds(
+                new LauncherFastPath(webapp, StandardHeaders.HEADERS, StandardHeaders.NAME))));
+        server.setRequestLog(AccessLog.of(config.accessLog()));
+        if (config.metrics()) {
+            // The application's registry, made here so it also has Jetty's threads and connections.
+            webapp.setAttribute(Metrics.REGISTRY_ATTRIBUTE, LauncherMetrics.registry(threads, connector));
+        }
 
         // Requests Jetty refuses before the application (malformed ones) answer like the application.
         server.setErrorHandler(new LauncherErrors());

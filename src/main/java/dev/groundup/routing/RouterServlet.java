@@ -57,6 +57,7 @@ final class RouterServlet extends HttpServlet {
                         method + " is not supported here; use " + match.allow() + ".");
             }
             Routes.Route route = match.bound().route;
+            request.setAttribute(Routing.ROUTE_ATTRIBUTE, route.template());
             String produces = route.produces();
             if (produces != null && !Accept.admits(request.getHeader("Accept"), MediaType.essence(produces))) {
                 throw new Problem(HttpServletResponse.SC_NOT_ACCEPTABLE, "This address answers with "

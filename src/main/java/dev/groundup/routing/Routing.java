@@ -14,6 +14,8 @@ import tools.jackson.databind.ObjectMapper;
 /** Installs the route tables of every feature as one router, and CORS for the API. */
 public final class Routing {
     public static final String SERVLET = "router";
+    /** The request attribute naming the matched route's template, e.g. {@code /api/todos/{id:long}} (for metrics). */
+    public static final String ROUTE_ATTRIBUTE = Routing.class.getName() + ".route";
 
     private Routing() {
     }

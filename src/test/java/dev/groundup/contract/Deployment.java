@@ -38,6 +38,12 @@ public enum Deployment {
         return running.base();
     }
 
+    /** The file this deployment's access log goes to (the launcher's --access-log, the container's own). */
+    public synchronized java.nio.file.Path accessLog() {
+        base();
+        return running.accessLog();
+    }
+
     public URI uri(String pathAndQuery) {
         return URI.create(base() + pathAndQuery);
     }

@@ -32,25 +32,37 @@ final class Servers {
     /** Each deployment gets its own in-memory H2: nothing on disk, nothing shared between runs. */
     static final String DB_URL = "jdbc:h2:mem:groundup;DB_CLOSE_DELAY=-1";
 
-    record Running(URI base) {
+    /** Where each container's access log goes, in its work folder (Tomcat's: see tomcat/server.xml). */
+    static final String ACCESS_LOG = "logs/access.log";
+
+    /** @param accessLog the file the deployment's access log goes to */
+    record Running(URI base, Path accessLog) {
     }
 
     private Servers() {
     }
 
     static Running launcher() {
-        return launcher("--db-url", DB_URL);
+        return launcherDeployment("launcher", "--db-url", DB_URL);
     }
 
     /** The launcher on this run's own PostgreSQL database; skipped (or failed, with CI=true) without one. */
     static Running launcherOnPostgresql() {
-        return launcher("--db-url", TestPostgres.url());
+        return launcherDeployment("launcher-postgresql", "--db-url", TestPostgres.url());
+    }
+
+    /** As below, with metrics on and the access log in {@code workDir/name/access.log}. */
+    private static Running launcherDeployment(String name, String... flags) {
+        Path accessLog = fresh(path("groundup.workDir").resolve(name)).resolve("access.log");
+        List<String> args = new ArrayList<>(List.of(flags));
+        args.addAll(List.of("--metrics", "--access-log", accessLog.toString()));
+        return new Running(launcher(args.toArray(String[]::new)).base(), accessLog);
     }
 
     /** {@code Main.newServer} in this JVM on a free port, with {@code flags} as on the command line. */
     static Running launcher(String... flags) {
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
-                "--body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS)));
+                "--body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS), "--access-log", "off"));
         args.addAll(List.of(flags));
         Server server = Main.newServer(Config.fromArgs(args, Map.of()));
         try {
@@ -66,7 +78,7 @@ final class Servers {
             }
         }));
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        return new Running(URI.create("http://127.0.0.1:" + port));
+        return new Running(URI.create("http://127.0.0.1:" + port), null);
     }
 
     static Running jetty() {
@@ -89,7 +101,7 @@ final class Servers {
      * A container process, started and not yet waited for; its output goes to {@code log}.
      * {@code base} ends with the context path, if any: append paths to it, do not resolve them.
      */
-    record Started(String name, Process process, Path log, URI base) {
+    record Started(String name, Process process, Path log, URI base, Path work) {
     }
 
     /**
@@ -111,16 +123,19 @@ final class Servers {
         List<String> command = List.of(java(),
                 "-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp")),
                 "-jar", home.resolve("start.jar").toString(),
+                "jetty.requestlog.filePath=" + work.resolve(ACCESS_LOG),
                 "jetty.home=" + home,
                 "jetty.base=" + base,
                 "jetty.http.host=127.0.0.1",
                 "jetty.http.port=" + port);
+        mkdirs(work.resolve("logs"));
         return startProcess(name, command, work, port);
     }
 
     /** The settings every container deployment gets, through the files docs/deploying.md shows. */
     private static Map<String, String> settings(String dbUrl) {
-        return Map.of("groundup.db-url", dbUrl, "groundup.body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS));
+        return Map.of("groundup.db-url", dbUrl, "groundup.body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS),
+                "groundup.metrics", "true");
     }
 
     /** The WAR as ROOT in a standalone Tomcat 11 whose base is {@code workDir/name}, on {@code dbUrl}. */
@@ -227,7 +242,7 @@ final class Servers {
             throw new UncheckedIOException("could not start " + name, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
-        return new Started(name, process, log, URI.create("http://127.0.0.1:" + port + contextPath));
+        return new Started(name, process, log, URI.create("http://127.0.0.1:" + port + contextPath), work);
     }
 
     /** SIGTERM, as an operator's stop: the container undeploys, then exits. */
@@ -253,7 +268,7 @@ final class Servers {
             }
             try {
                 if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new Running(started.base());
+                    return new Running(started.base(), started.work().resolve(ACCESS_LOG));
                 }
             } catch (IOException e) {
                 // not listening yet

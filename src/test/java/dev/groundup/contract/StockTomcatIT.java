@@ -62,7 +62,8 @@ class StockTomcatIT {
     }
 
     private static Started at(Started tomcat, String contextPath) {
-        return new Started(tomcat.name(), tomcat.process(), tomcat.log(), URI.create(tomcat.base() + contextPath));
+        return new Started(tomcat.name(), tomcat.process(), tomcat.log(), URI.create(tomcat.base() + contextPath),
+                tomcat.work());
     }
 
     private static Reply create(URI app, String title) {

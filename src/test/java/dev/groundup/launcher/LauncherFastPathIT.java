@@ -82,11 +82,25 @@ class LauncherFastPathIT {
         assertThat(css.headers().firstValue("X-Marked")).hasValue("yes");
     }
 
+    @Test
+    void withMetricsOnFilesStillTakeTheFastPathAndAreCounted() throws Exception {
+        URI base = start(null, "--metrics");
+
+        assertThat(fastPath().isActive()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(base.resolve("/site.css")).statusCode()).isEqualTo(200);
+        }
+        assertThat(get(base.resolve("/metrics")).body())
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"files\",status=\"2xx\"} 3");
+    }
+
     /** The launcher's server for {@link #root}, with the marker filter on {@code pattern} if given. */
-    private URI start(String pattern) throws Exception {
+    private URI start(String pattern, String... flags) throws Exception {
         // An in-memory database of its own: stopping this server must not close the suite's.
-        server = Main.newServer(Config.fromArgs(List.of("--host", "127.0.0.1", "--port", "0",
-                "--static-root", root.toRealPath().toString(), "--db-url", "jdbc:h2:mem:fast-path-it"), Map.of()));
+        List<String> args = new java.util.ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--access-log", "off",
+                "--static-root", root.toRealPath().toString(), "--db-url", "jdbc:h2:mem:fast-path-it"));
+        args.addAll(List.of(flags));
+        server = Main.newServer(Config.fromArgs(args, Map.of()));
         if (pattern != null) {
             server.getDescendant(WebAppContext.class)
                     .addFilter(new FilterHolder(MARKER), pattern, EnumSet.of(DispatcherType.REQUEST));

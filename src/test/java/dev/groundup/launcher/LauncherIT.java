@@ -397,6 +397,48 @@ class LauncherIT {
         assertThat(get(port, "/.hidden")).isEqualTo("shown with --serve-dotfiles");
     }
 
+    @Test
+    void theAccessLogGoesToStdoutByDefaultOneLinePerRequest() throws Exception {
+        Launched app = launch(Map.of(), "--port", "0");
+        int port = Integer.parseInt(app.awaitLine(UP).group(2));
+
+        HttpResponse<byte[]> reply = fetch(port, "/hello?x=1", "X-Request-Id", "stdout-log-1", "User-Agent", "ua/1",
+                "Cookie", "s=cookie-value-9");
+        assertThat(reply.statusCode()).isEqualTo(200);
+
+        Matcher line = app.awaitLine(Pattern.compile(
+                "^127\\.0\\.0\\.1 - - \\[[^\\]]+\\] \"GET /hello\\?x=1 HTTP/1\\.1\" 200 \\d+ \"\" \"ua/1\" (\\d+) stdout-log-1$"));
+        assertThat(Long.parseLong(line.group(1))).isNotNegative();
+        app.sigterm();
+        app.awaitLine(DOWN);
+        assertThat(app.stdout()).doesNotContain("cookie-value-9");
+    }
+
+    @Test
+    void theAccessLogCanBeTurnedOffOrSentToAFile() throws Exception {
+        Launched off = launch(Map.of("GROUNDUP_ACCESS_LOG", "off"), "--port", "0");
+        int port = Integer.parseInt(off.awaitLine(UP).group(2));
+        assertThat(fetch(port, "/hello", "X-Request-Id", "not-logged-1").statusCode()).isEqualTo(200);
+        off.sigterm();
+        off.awaitLine(DOWN);
+        assertThat(off.stdout()).doesNotContain("not-logged-1");
+
+        Path file = workDir.resolve("access.log");
+        Launched toFile = launch(Map.of(), "--port", "0", "--access-log", file.toString());
+        port = Integer.parseInt(toFile.awaitLine(UP).group(2));
+        assertThat(fetch(port, "/hello", "X-Request-Id", "file-logged-2").statusCode()).isEqualTo(200);
+        toFile.sigterm();
+        toFile.awaitLine(DOWN); // a graceful stop writes out what the log's thread still held
+        assertThat(toFile.stdout()).doesNotContain("file-logged-2");
+        assertThat(java.nio.file.Files.readString(file)).contains("\"GET /hello HTTP/1.1\" 200 ").contains(" file-logged-2\n");
+    }
+
+    @Test
+    void anAccessLogInAFolderThatDoesNotExistIsOneClearLineAndExit2() throws Exception {
+        assertFailsWithOneLine(launch(Map.of(), "--access-log", workDir.resolve("no/such/access.log").toString()),
+                2, "does not exist");
+    }
+
     private void assertFailsWithOneLine(Launched app, int exitCode, String message) throws Exception {
         assertThat(app.process.waitFor(30, TimeUnit.SECONDS)).as("exits").isTrue();
         assertThat(app.process.exitValue()).isEqualTo(exitCode);

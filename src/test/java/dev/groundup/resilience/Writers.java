@@ -54,6 +54,8 @@ final class Writers {
     final AtomicInteger unanswered = new AtomicInteger();
     /** Requests whose connection was refused: the server was not listening, nothing was started. */
     final AtomicInteger refused = new AtomicInteger();
+    /** Requests on a kept-alive connection the server closed before reading them (a stop racing the send). */
+    final AtomicInteger closedUnread = new AtomicInteger();
     final List<String> samples = new ArrayList<>();
 
     /** {@code base} is asked before each request, so a test can move the clients to another address. */
@@ -154,6 +156,12 @@ final class Writers {
             refused.incrementAndGet();
             return null;
         } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+                // A kept-alive connection the stopping server closed as the request went out: it was
+                // never read (RFC 9112 9.3.1: the client may retry). Its todo stays "uncertain" below.
+                closedUnread.incrementAndGet();
+                return null;
+            }
             unanswered.incrementAndGet();
             sample(method + " " + path + " unanswered: " + e);
             return null;
@@ -208,7 +216,7 @@ final class Writers {
     String summary() {
         return requests + " requests, statuses " + new java.util.TreeMap<>(Map.copyOf(
                 statuses.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))))
-                + ", refused " + refused + ", unanswered " + unanswered + ", uncertain todos " + uncertain.size()
+                + ", refused " + refused + ", closed unread " + closedUnread + ", unanswered " + unanswered + ", uncertain todos " + uncertain.size()
                 + ", uncertain creates " + uncertainCreates.size() + (samples.isEmpty() ? "" : ", e.g. " + samples);
     }
 }
