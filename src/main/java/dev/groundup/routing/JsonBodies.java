@@ -5,6 +5,7 @@ import dev.groundup.http.MediaType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +66,13 @@ final class JsonBodies {
      */
     private static InputStream body(HttpServletRequest request) throws IOException {
         requireJsonType(request.getContentType());
-        InputStream body = request.getInputStream();
-        if (body.available() == 0) {
+        // One byte read, not available(): a stream may have bytes to come while it has none at hand.
+        PushbackInputStream body = new PushbackInputStream(request.getInputStream(), 1);
+        int first = body.read();
+        if (first < 0) {
             throw Problem.badRequest("The request has no body; send a JSON document.");
         }
+        body.unread(first);
         return body;
     }
 

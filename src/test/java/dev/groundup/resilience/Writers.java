@@ -1,6 +1,5 @@
 package dev.groundup.resilience;
 
-import dev.groundup.routing.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -30,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * left out of the comparison, never counted as found or lost.
  */
 final class Writers {
-    private static final JsonMapper JSON = Json.newMapper();
+    // Not the app's mapper: it caps a document at 10,000 tokens, and the final list is larger.
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What one todo should be, as far as the acknowledged answers say. */
     private record Known(String title, boolean completed) {
@@ -147,6 +147,9 @@ final class Writers {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+            if (status == 400) {
+                sample(method + " " + path + " -> 400 " + response.body());
+            }
             if (status >= 500 && (status != 503 || response.headers().firstValue("Retry-After").isEmpty())) {
                 badFailures.incrementAndGet();
                 sample(method + " " + path + " -> " + status + " " + response.body());
