@@ -2,7 +2,6 @@ package dev.groundup.views;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +18,9 @@ import java.nio.file.Path;
  */
 public final class Views {
     private final TemplateEngine engine;
+    private static final int MAX_SIZE_HINT = 1024 * 1024;
+    /** The largest page so far (up to a MiB), so a page is usually rendered without growing its buffer. */
+    private volatile int largestPage = 8 * 1024;
 
     private Views(TemplateEngine engine) {
         this.engine = engine;
@@ -44,8 +46,11 @@ public final class Views {
 
     /** {@code template} (e.g. {@code "todos/list.jte"}) rendered with {@code model}, as UTF-8. */
     public byte[] render(String template, Object model) {
-        Utf8ByteOutput out = new Utf8ByteOutput();
+        PageOutput out = new PageOutput(largestPage);
         engine.render(template, model, out);
+        if (out.length() > largestPage && out.length() <= MAX_SIZE_HINT) {
+            largestPage = out.length();
+        }
         return out.toByteArray();
     }
 }
