@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -42,7 +43,7 @@ class AccessLogIT {
                 .addHeader("User-Agent", "access-log-test/1.0").build());
         assertThat(reply.status()).isEqualTo(200);
 
-        assertThat(lineWith(id)).matches(String.format(LINE, "GET /hello\\?name=x HTTP/1.1", 200,
+        assertThat(lineWith(id)).matches(String.format(LINE, "GET " + Pattern.quote(deployment.contextPath()) + "/hello\\?name=x HTTP/1.1", 200,
                 "http://example.com/from", "access-log-test/1.0", id));
     }
 
@@ -55,8 +56,8 @@ class AccessLogIT {
         Http.send(ClassicRequestBuilder.get(deployment.uri("/nothing-here.txt")).addHeader("X-Request-Id", missing)
                 .addHeader("User-Agent", "t").build());
 
-        assertThat(lineWith(id)).matches(String.format(LINE, "GET /css/site.css HTTP/1.1", 200, "-?", "t", id));
-        assertThat(lineWith(missing)).matches(String.format(LINE, "GET /nothing-here.txt HTTP/1.1", 404, "-?", "t", missing));
+        assertThat(lineWith(id)).matches(String.format(LINE, "GET " + Pattern.quote(deployment.contextPath()) + "/css/site.css HTTP/1.1", 200, "-?", "t", id));
+        assertThat(lineWith(missing)).matches(String.format(LINE, "GET " + Pattern.quote(deployment.contextPath()) + "/nothing-here.txt HTTP/1.1", 404, "-?", "t", missing));
     }
 
     @Test
@@ -71,7 +72,7 @@ class AccessLogIT {
         assertThat(reply.status()).isEqualTo(201);
 
         String line = lineWith(id);
-        assertThat(line).contains("\"POST /api/todos HTTP/1.1\" 201 ")
+        assertThat(line).contains("\"POST " + deployment.path("/api/todos") + " HTTP/1.1\" 201 ")
                 .doesNotContain("cookie-secret-1", "authorization-secret-2", "csrf-secret-3", "body-secret-4");
     }
 

@@ -98,11 +98,12 @@ class BodyFramingIT {
         return deployment == Deployment.LAUNCHER || deployment == Deployment.LAUNCHER_POSTGRESQL;
     }
 
-    private static String location(String reply) {
+    /** The Location's path within the application (requests get the context path in {@link #exchange}). */
+    private String location(String reply) {
         assertThat(status(reply)).as(reply).isEqualTo(201);
         Matcher m = Pattern.compile("\r\nLocation: (?:https?://[^/]+)?(\\S+)\r\n", Pattern.CASE_INSENSITIVE).matcher(reply);
         assertThat(m.find()).as(reply).isTrue();
-        return m.group(1);
+        return m.group(1).substring(deployment.contextPath().length());
     }
 
     private static int status(String reply) {
@@ -114,7 +115,7 @@ class BodyFramingIT {
     private String exchange(String request, boolean halfClose) {
         try (Socket socket = new Socket(deployment.host(), deployment.port())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(Http.underContextPath(deployment, request).getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             if (halfClose) {
                 socket.shutdownOutput();

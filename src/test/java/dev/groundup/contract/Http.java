@@ -82,7 +82,7 @@ public final class Http {
     }
 
     /** Each request line's path prefixed with the deployment's context path ({@code GET /x} -> {@code GET /groundup/x}). */
-    private static String underContextPath(Deployment deployment, String request) {
+    static String underContextPath(Deployment deployment, String request) {
         if (deployment.contextPath().isEmpty()) {
             return request;
         }
