@@ -29,8 +29,10 @@ class QuietRejectionsIT {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         root.addAppender(logged);
+        // With a secret, so the only warnings possible are the ones this test is about.
         Server server = Main.newServer(Config.fromArgs(List.of("--host", "127.0.0.1", "--port", "0",
-                "--db-url", "jdbc:h2:mem:quiet;DB_CLOSE_DELAY=-1"), Map.of()));
+                "--db-url", "jdbc:h2:mem:quiet;DB_CLOSE_DELAY=-1", "--secret", "a secret for quiet rejections"),
+                Map.of()));
         try {
             server.start();
             int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
