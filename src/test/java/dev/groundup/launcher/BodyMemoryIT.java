@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class BodyMemoryIT {
     private static final int MAX = 1024 * 1024;
     private static final int CLIENTS = 48;
-    private static final Pattern UP = Pattern.compile(".* Server UP - 127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern UP = Pattern.compile(".* Server UP - http://127\\.0\\.0\\.1:(\\d+)/");
 
     @Test
     void concurrentMaximumSizeBodiesAtXmx64mEachGetTheirAnswer() throws Exception {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped without nginx, except under CI=true.
  */
 class ScaleOutIT {
-    private static final Pattern UP = Pattern.compile(".* Server UP - \\S+:(\\d+)$");
+    private static final Pattern UP = Pattern.compile(".* Server UP - http://\\S+:(\\d+)/$");
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
 
     @TempDir

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the same database finds every acknowledged write.
  */
 class SigtermUnderLoadIT {
-    private static final Pattern UP = Pattern.compile(".* Server UP - \\S+:(\\d+)$");
-    private static final Pattern DOWN = Pattern.compile(".* Server DOWN - \\S+:(\\d+)$");
+    private static final Pattern UP = Pattern.compile(".* Server UP - http://\\S+:(\\d+)/$");
+    private static final Pattern DOWN = Pattern.compile(".* Server DOWN - http://\\S+:(\\d+)/$");
 
     @TempDir
     Path dir;
