@@ -33,11 +33,45 @@ import java.util.regex.Pattern;
  * @param accessLog the launcher's access log: {@code off}, {@code stdout} (the SLF4J logger
  *     {@code groundup.access}) or a file; a WAR's is the container's
  * @param metricsToken the bearer token /metrics asks for, or null: then it answers loopback clients only
+ * @param tls the launcher's HTTPS listener, or null for none; a WAR's is the container's
+ * @param h2c the launcher's plain port also speaks cleartext HTTP/2 (prior knowledge and Upgrade)
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, Duration headTimeout,
                      List<String> corsOrigins, String dbUrl, boolean trustProxy, Path staticRoot, boolean dev,
                      String secret, boolean techEmpower, Duration dbTimeout, boolean serveDotfiles,
-                     boolean listDirs, String accessLog, boolean metrics, String metricsToken) {
+                     boolean listDirs, String accessLog, boolean metrics, String metricsToken, Tls tls, boolean h2c) {
+
+    /** The HTTPS port when TLS is configured and --https-port is not given. */
+    public static final int DEFAULT_HTTPS_PORT = 8443;
+
+    /**
+     * The launcher's HTTPS listener. The certificate is a PEM pair ({@code cert} and {@code key}) or
+     * a PKCS#12 {@code keystore}, never both; the files are checked to exist here and read by the
+     * launcher, which says what is wrong with their content.
+     *
+     * @param port the HTTPS port (0 picks a free one)
+     * @param redirect the plain port answers every request with 308 to the same URL over HTTPS
+     * @param hsts HTTPS responses carry Strict-Transport-Security
+     */
+    public record Tls(Path cert, Path key, Path keystore, String keystorePassword, int port, boolean redirect,
+                      boolean hsts) {
+        public Tls {
+            if ((cert == null) == (keystore == null) || (cert == null) != (key == null)) {
+                throw new Invalid("--tls-cert and --tls-key together, or --keystore alone");
+            }
+            if (port < 0 || port > 65535) {
+                throw new Invalid("--https-port must be between 0 and 65535, got " + port);
+            }
+        }
+
+        /** The keystore's password, when one is set; not echoed. */
+        @Override
+        public String toString() {
+            return "Tls[cert=" + cert + ", key=" + key + ", keystore=" + keystore + ", keystorePassword="
+                    + (keystorePassword == null ? "(none)" : "(hidden)") + ", port=" + port + ", redirect=" + redirect
+                    + ", hsts=" + hsts + "]";
+        }
+    }
 
     public static final String ACCESS_LOG_OFF = "off";
     public static final String ACCESS_LOG_STDOUT = "stdout";
@@ -88,7 +122,23 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 "GROUNDUP_METRICS"),
         METRICS_TOKEN("--metrics-token", "TOKEN", null,
                 "bearer token /metrics asks for; without one it answers loopback clients only",
-                "GROUNDUP_METRICS_TOKEN");
+                "GROUNDUP_METRICS_TOKEN"),
+        TLS_CERT("--tls-cert", "FILE", null,
+                "PEM certificate chain (server first) to serve HTTPS with; with --tls-key", "GROUNDUP_TLS_CERT"),
+        TLS_KEY("--tls-key", "FILE", null, "PEM private key of --tls-cert: PKCS#8, PKCS#1 (RSA) or SEC1 (EC), unencrypted",
+                "GROUNDUP_TLS_KEY"),
+        KEYSTORE("--keystore", "FILE", null, "PKCS#12 keystore to serve HTTPS with, instead of --tls-cert/--tls-key",
+                "GROUNDUP_KEYSTORE"),
+        KEYSTORE_PASSWORD("--keystore-password", "PASSWORD", null, "password of --keystore (and of its key)",
+                "GROUNDUP_KEYSTORE_PASSWORD"),
+        HTTPS_PORT("--https-port", "PORT", null, "port for HTTPS (and HTTP/2) when a certificate is given; 0 picks a free one",
+                "GROUNDUP_HTTPS_PORT"),
+        H2C("--h2c", "[true|false]", "false", "the plain port also speaks cleartext HTTP/2 (h2c); alone means true",
+                "GROUNDUP_H2C"),
+        REDIRECT_HTTPS("--redirect-https", "[true|false]", "false",
+                "the plain port answers 308 to the same URL over HTTPS; alone means true", "GROUNDUP_REDIRECT_HTTPS"),
+        HSTS("--hsts", "[true|false]", "false",
+                "HTTPS responses carry Strict-Transport-Security (one year); alone means true", "GROUNDUP_HSTS");
 
         final String flag;
         /** What the value looks like in --help and docs/configuration.md; {@code [true|false]} may be left out. */
@@ -110,6 +160,18 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             return "groundup." + flag.substring(2);
         }
 
+        /**
+         * Read by the launcher only: a WAR serves its own files, its access log and listeners
+         * (TLS, HTTP/2) are the container's.
+         */
+        public boolean launcherOnly() {
+            return switch (this) {
+                case STATIC_ROOT, ACCESS_LOG, TLS_CERT, TLS_KEY, KEYSTORE, KEYSTORE_PASSWORD, HTTPS_PORT, H2C,
+                        REDIRECT_HTTPS, HSTS -> true;
+                default -> false;
+            };
+        }
+
         boolean isSwitch() {
             return placeholder.equals("[true|false]");
         }
@@ -119,6 +181,7 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
             return defaultValue != null ? defaultValue : switch (this) {
                 case SECRET -> "a random one per start";
                 case STATIC_ROOT -> "the built-in site";
+                case HTTPS_PORT -> DEFAULT_HTTPS_PORT + " with a certificate";
                 default -> "none";
             };
         }
@@ -198,7 +261,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 + trustProxy + ", staticRoot=" + staticRoot + ", dev=" + dev + ", secret="
                 + (secret == null ? "(none)" : "(hidden)") + ", techEmpower=" + techEmpower + ", dbTimeout=" + dbTimeout
                 + ", serveDotfiles=" + serveDotfiles + ", listDirs=" + listDirs + ", accessLog=" + accessLog
-                + ", metrics=" + metrics + ", metricsToken=" + (metricsToken == null ? "(none)" : "(hidden)") + "]";
+                + ", metrics=" + metrics + ", metricsToken=" + (metricsToken == null ? "(none)" : "(hidden)")
+                + ", tls=" + tls + ", h2c=" + h2c + "]";
     }
 
     /**
@@ -257,7 +321,7 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
 
     private Config withDbUrl(String url) {
         return new Config(host, port, maxBodyBytes, bodyTimeout, headTimeout, corsOrigins, url, trustProxy, staticRoot,
-                dev, secret, techEmpower, dbTimeout, serveDotfiles, listDirs, accessLog, metrics, metricsToken);
+                dev, secret, techEmpower, dbTimeout, serveDotfiles, listDirs, accessLog, metrics, metricsToken, tls, h2c);
     }
 
     /**
@@ -266,9 +330,9 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
      */
     public static Config fromContext(ServletContext context) {
         return resolve(setting -> {
-            if (setting == Setting.STATIC_ROOT || setting == Setting.ACCESS_LOG) {
+            if (setting.launcherOnly()) {
                 // A WAR serves its own content, whatever the machine's environment says, and its
-                // access log is the container's.
+                // access log and listeners are the container's.
                 return null;
             }
             String value = context.getInitParameter(setting.key());
@@ -348,7 +412,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                     parseBoolean(Setting.LIST_DIRS, v.get(Setting.LIST_DIRS).value()),
                     parseAccessLog(v.get(Setting.ACCESS_LOG).value()),
                     parseBoolean(Setting.METRICS, v.get(Setting.METRICS).value()),
-                    parseToken(v.get(Setting.METRICS_TOKEN).value()));
+                    parseToken(v.get(Setting.METRICS_TOKEN).value()), parseTls(v),
+                    parseBoolean(Setting.H2C, v.get(Setting.H2C).value()));
         } catch (Invalid e) {
             // Every message starts with the flag of its setting; name what the user actually set.
             for (Setting s : Setting.values()) {
@@ -357,6 +422,66 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 }
             }
             throw e;
+        }
+    }
+
+    /** The HTTPS listener, null without a certificate; the settings that only make sense with one ask for one. */
+    private static Tls parseTls(Map<Setting, Given> v) {
+        Path cert = parseFile(Setting.TLS_CERT, v.get(Setting.TLS_CERT).value());
+        Path key = parseFile(Setting.TLS_KEY, v.get(Setting.TLS_KEY).value());
+        Path keystore = parseFile(Setting.KEYSTORE, v.get(Setting.KEYSTORE).value());
+        String password = v.get(Setting.KEYSTORE_PASSWORD).value();
+        String httpsPort = v.get(Setting.HTTPS_PORT).value();
+        boolean redirect = parseBoolean(Setting.REDIRECT_HTTPS, v.get(Setting.REDIRECT_HTTPS).value());
+        boolean hsts = parseBoolean(Setting.HSTS, v.get(Setting.HSTS).value());
+        if ((cert == null) != (key == null)) {
+            throw new Invalid(cert == null ? "--tls-key needs --tls-cert, the certificate it belongs to"
+                    : "--tls-cert needs --tls-key, the certificate's private key");
+        }
+        if (cert != null && keystore != null) {
+            throw new Invalid("--keystore is instead of --tls-cert and --tls-key: give one or the other");
+        }
+        if (password != null && keystore == null) {
+            throw new Invalid("--keystore-password needs --keystore");
+        }
+        if (cert == null && keystore == null) {
+            for (Setting needsTls : List.of(Setting.HTTPS_PORT, Setting.REDIRECT_HTTPS, Setting.HSTS)) {
+                String value = v.get(needsTls).value();
+                if (value != null && !value.equalsIgnoreCase("false")) {
+                    throw new Invalid(needsTls.flag + " needs a certificate: --tls-cert and --tls-key, or --keystore");
+                }
+            }
+            return null;
+        }
+        int port = httpsPort == null ? DEFAULT_HTTPS_PORT : parsePort(Setting.HTTPS_PORT, httpsPort);
+        if (port != 0 && String.valueOf(port).equals(v.get(Setting.PORT).value())) {
+            throw new Invalid("--https-port must not be --port's " + port + ": the plain port listens there");
+        }
+        return new Tls(cert, key, keystore, password, port, redirect, hsts);
+    }
+
+    /** A file that exists and can be read; what is in it is the reader's to judge. */
+    private static Path parseFile(Setting setting, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isEmpty()) {
+            throw new Invalid(setting.flag + " must not be empty");
+        }
+        try {
+            Path file = Path.of(value).toAbsolutePath();
+            if (!Files.exists(file)) {
+                throw new Invalid(setting.flag + " " + value + " does not exist");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new Invalid(setting.flag + " " + value + " is not a file");
+            }
+            if (!Files.isReadable(file)) {
+                throw new Invalid(setting.flag + " " + value + " is not readable (check its permissions)");
+            }
+            return file;
+        } catch (InvalidPathException e) {
+            throw new Invalid(setting.flag + " " + value + " is not a file name");
         }
     }
 
@@ -444,10 +569,14 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
     }
 
     private static int parsePort(String value) {
+        return parsePort(Setting.PORT, value);
+    }
+
+    private static int parsePort(Setting setting, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new Invalid("--port must be a number between 0 and 65535, got '" + value + "'");
+            throw new Invalid(setting.flag + " must be a number between 0 and 65535, got '" + value + "'");
         }
     }
 

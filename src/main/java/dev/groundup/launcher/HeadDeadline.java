@@ -6,7 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -18,7 +20,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * likes (a "slowloris"); Jetty has no setting for the whole head. Once a second this looks at
  * every connection: one whose parser has been inside the same request's head for longer than the
  * deadline is closed. (A connection waiting for its first byte is idle, not in a head: the idle
- * timeout covers it.)
+ * timeout covers it.) Over TLS the same holds for the handshake, which a client can trickle too,
+ * and then for the HTTP/1.1 heads inside the encrypted connection. (HTTP/2 sends a request's
+ * headers as frames, which Jetty's HTTP/2 limits govern.)
  */
 final class HeadDeadline extends AbstractLifeCycle {
     private static final long SWEEP_MILLIS = 1000;
@@ -63,11 +67,20 @@ final class HeadDeadline extends AbstractLifeCycle {
             Set<EndPoint> open = Set.copyOf(connector.getConnectedEndPoints());
             heads.keySet().retainAll(open);
             for (EndPoint endPoint : open) {
-                if (!(endPoint.getConnection() instanceof HttpConnection http) || !inHead(http.getParser())) {
-                    heads.remove(endPoint);
-                    continue;
+                Connection connection = endPoint.getConnection();
+                long requests;
+                if (connection instanceof SslConnection tls && inHandshake(tls)) {
+                    requests = HANDSHAKE;
+                } else {
+                    if (connection instanceof SslConnection tls) {
+                        connection = tls.getSslEndPoint().getConnection(); // what ALPN chose, inside TLS
+                    }
+                    if (!(connection instanceof HttpConnection http) || !inHead(http.getParser())) {
+                        heads.remove(endPoint);
+                        continue;
+                    }
+                    requests = http.getMessagesIn();
                 }
-                long requests = http.getMessagesIn();
                 Head head = heads.get(endPoint);
                 if (head == null || head.requestsBefore() != requests) {
                     heads.put(endPoint, new Head(now, requests));
@@ -79,6 +92,17 @@ final class HeadDeadline extends AbstractLifeCycle {
         } finally {
             schedule();
         }
+    }
+
+    /** Stands for the request count while the TLS handshake goes on, before any request. */
+    private static final long HANDSHAKE = -1;
+
+    /**
+     * Some of a TLS handshake has arrived, not all of it: until the handshake ends the engine's
+     * session is the placeholder whose suite is SSL_NULL_WITH_NULL_NULL (see SSLEngine#getSession).
+     */
+    private static boolean inHandshake(SslConnection tls) {
+        return tls.getBytesIn() > 0 && "SSL_NULL_WITH_NULL_NULL".equals(tls.getSSLEngine().getSession().getCipherSuite());
     }
 
     /** Some of a request line or its headers has arrived, not all of it. */

@@ -21,11 +21,15 @@ import org.eclipse.jetty.ee10.webapp.ServletsConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebXmlConfiguration;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.AllowedResourceAliasChecker;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
@@ -63,13 +67,24 @@ public final class Main {
             return;
         }
 
-        Server server = newServer(config);
-        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        Server server;
+        try {
+            server = newServer(config);
+        } catch (KeyMaterial.Unusable e) {
+            // A certificate or key that cannot be used is a setting to fix, as a bad flag is.
+            System.err.println("groundup: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         String address = config.host() + ":" + config.port();
         try {
             // Bind before deploying, so a taken port fails fast and deploys nothing.
-            connector.open();
-            address = url(config.host(), connector.getLocalPort());
+            for (Connector c : server.getConnectors()) {
+                ServerConnector connector = (ServerConnector) c;
+                address = config.host() + ":" + connector.getPort();
+                connector.open();
+            }
+            address = urls(server);
             server.start();
         } catch (Exception e) {
             System.err.println("groundup: " + startupFailure(e, address));
@@ -86,7 +101,7 @@ public final class Main {
             } else {
                 // Asked again: the operator will not wait out the grace period.
                 System.err.println("groundup: stopping at once, closing the connections still open");
-                closeConnections(connector);
+                closeConnections(server);
             }
         };
         Signal.handle(new Signal("INT"), onSignal);
@@ -95,7 +110,7 @@ public final class Main {
 
         stopRequested.await();
 
-        stopGracefully(server, connector);
+        stopGracefully(server);
         System.out.println(asctime() + " Server DOWN - " + address);
         System.exit(0);
     }
@@ -105,7 +120,7 @@ public final class Main {
      * (a client trickling its body) have their connections closed: the stop goes on and ends
      * normally, as a planned stop should, with one line saying what was cut off.
      */
-    static void stopGracefully(Server server, ServerConnector connector) {
+    static void stopGracefully(Server server) {
         try {
             server.stop();
         } catch (Exception e) {
@@ -114,7 +129,7 @@ public final class Main {
             } else {
                 LoggerFactory.getLogger(Main.class).warn("stopping did not go cleanly", e);
             }
-            closeConnections(connector);
+            closeConnections(server);
         }
     }
 
@@ -132,13 +147,19 @@ public final class Main {
         return false;
     }
 
-    private static void closeConnections(ServerConnector connector) {
-        connector.getConnectedEndPoints().forEach(EndPoint::close);
+    /** Every connection of every connector, plain and HTTPS. */
+    private static void closeConnections(Server server) {
+        for (Connector connector : server.getConnectors()) {
+            connector.getConnectedEndPoints().forEach(EndPoint::close);
+        }
     }
 
     /**
-     * A server listening on {@code config.host():config.port()} that serves the built-in site, or
+     * A server listening on {@code config.host():config.port()} (its first connector) and, with a
+     * certificate, on the HTTPS port (its second), that serves the built-in site, or
      * {@code config.staticRoot()} with the built-in site's web.xml.
+     *
+     * @throws KeyMaterial.Unusable when the certificate's files cannot be used; the message says why
      */
     public static Server newServer(Config config) {
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -149,12 +170,24 @@ public final class Main {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setSendDateHeader(true);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = config.h2c()
+                // Cleartext HTTP/2 beside HTTP/1.1: a client's preface (prior knowledge) or Upgrade: h2c.
+                ? new ServerConnector(server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http))
+                : new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
         // A request's head must arrive whole within its deadline, however slowly it trickles.
         server.addBean(new HeadDeadline(connector, config.headTimeout()));
+
+        ServerConnector https = null;
+        if (config.tls() != null) {
+            KeyMaterial.Snapshot files = KeyMaterial.read(config.tls());
+            https = Https.connector(server, config, http, KeyMaterial.load(config.tls(), files));
+            server.addConnector(https);
+            server.addBean(new HeadDeadline(https, config.headTimeout()));
+            server.addBean(new CertificateReload(config.tls(), Https.sslContextFactoryOf(https), https.getScheduler(), files));
+        }
 
         // No SessionHandler and no SecurityHandler: the application uses neither, and together they
         // cost about a tenth of a small request (webdefault's constraints are re-checked on every
@@ -175,12 +208,15 @@ public final class Main {
         webapp.setAttribute(Config.ATTRIBUTE, config);
         webapp.setParentLoaderPriority(true);          // our classes come from the launcher's classpath
         webapp.setThrowUnavailableOnStartupException(true); // a failed wiring stops startup
-        server.setHandler(new GracefulHandler(new LauncherRequestIds(
-                new LauncherFastPath(webapp, StandardHeaders.HEADERS, StandardHeaders.NAME))));
+        Handler application = new LauncherFastPath(webapp, StandardHeaders.HEADERS, StandardHeaders.NAME);
+        if (https != null && config.tls().redirect()) {
+            application = new HttpsRedirect(application, https::getLocalPort);
+        }
+        server.setHandler(new GracefulHandler(new LauncherRequestIds(application)));
         server.setRequestLog(AccessLog.of(config.accessLog()));
         if (config.metrics()) {
             // The application's registry, made here so it also has Jetty's threads and connections.
-            webapp.setAttribute(Metrics.REGISTRY_ATTRIBUTE, LauncherMetrics.registry(threads, connector));
+            webapp.setAttribute(Metrics.REGISTRY_ATTRIBUTE, LauncherMetrics.registry(threads, server));
         }
 
         // Requests Jetty refuses before the application (malformed ones) answer like the application.
@@ -201,7 +237,22 @@ public final class Main {
 
     /** What a terminal makes clickable: {@code http://localhost:8000/}, an IPv6 address in brackets. */
     static String url(String host, int port) {
-        return "http://" + (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port + "/";
+        return url("http", host, port);
+    }
+
+    static String url(String scheme, String host, int port) {
+        return scheme + "://" + (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port + "/";
+    }
+
+    /** Each listening connector's URL, plain first: {@code http://localhost:8000/ https://localhost:8443/}. */
+    static String urls(Server server) {
+        StringBuilder urls = new StringBuilder();
+        for (Connector c : server.getConnectors()) {
+            ServerConnector connector = (ServerConnector) c;
+            String scheme = connector.getConnectionFactory(SslConnectionFactory.class) != null ? "https" : "http";
+            urls.append(urls.isEmpty() ? "" : " ").append(url(scheme, connector.getHost(), connector.getLocalPort()));
+        }
+        return urls.toString();
     }
 
     static String asctime() {

@@ -113,7 +113,7 @@ class BodyFramingIT {
 
     /** Writes {@code request}, half-closes if asked, and reads until the server closes or goes quiet. */
     private String exchange(String request, boolean halfClose) {
-        try (Socket socket = new Socket(deployment.host(), deployment.port())) {
+        try (Socket socket = Http.socket(deployment)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(Http.underContextPath(deployment, request).getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();

@@ -18,7 +18,12 @@ public enum Deployment {
     /** The same WAR in a standalone Tomcat 10.1, the other Servlet 6.0 line, under the context path /groundup. */
     TOMCAT_10_1(Servers::tomcat10),
     /** The launcher in this JVM on PostgreSQL (this run's own database), where the others use H2. */
-    LAUNCHER_POSTGRESQL(Servers::launcherOnPostgresql);
+    LAUNCHER_POSTGRESQL(Servers::launcherOnPostgresql),
+    /**
+     * The launcher in this JVM over HTTPS (a certificate from the suite's throwaway CA), where
+     * {@link Http#send} speaks HTTP/2 and {@link Http#raw} HTTP/1.1 inside TLS.
+     */
+    LAUNCHER_HTTPS(Servers::launcherHttps);
 
     private final java.util.function.Supplier<Servers.Running> starter;
     private Servers.Running running;
@@ -56,6 +61,16 @@ public enum Deployment {
     /** {@code path} within the application as the server sees it, e.g. {@code /groundup/hello}. */
     public String path(String path) {
         return contextPath() + path;
+    }
+
+    /** Served over HTTPS: its links, cookies and redirects say so. */
+    public boolean isHttps() {
+        return "https".equals(base().getScheme());
+    }
+
+    /** {@code scheme://host:port}, what a browser sends in Origin. */
+    public String origin() {
+        return base().getScheme() + "://" + host() + ":" + port();
     }
 
     public String host() {

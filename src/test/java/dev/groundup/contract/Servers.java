@@ -1,6 +1,7 @@
 package dev.groundup.contract;
 
 import dev.groundup.Config;
+import dev.groundup.TestCertificates;
 import dev.groundup.launcher.Main;
 import dev.groundup.db.TestPostgres;
 import java.io.IOException;
@@ -51,6 +52,16 @@ final class Servers {
         return launcherDeployment("launcher-postgresql", "--db-url", TestPostgres.url());
     }
 
+    /**
+     * The launcher over HTTPS with a certificate from the suite's CA (HTTP/2 by ALPN, HSTS on),
+     * its plain port beside it; the suite talks to the HTTPS one.
+     */
+    static Running launcherHttps() {
+        TestCertificates.Issued certificate = TestCertificates.shared().issue();
+        return launcherDeployment("launcher-https", "--db-url", DB_URL, "--tls-cert", certificate.chainPem().toString(),
+                "--tls-key", certificate.keyPem().toString(), "--https-port", "0", "--hsts");
+    }
+
     /** As below, with metrics on and the access log in {@code workDir/name/access.log}. */
     private static Running launcherDeployment(String name, String... flags) {
         Path accessLog = fresh(path("groundup.workDir").resolve(name)).resolve("access.log");
@@ -77,8 +88,10 @@ final class Servers {
                 // the JVM is exiting
             }
         }));
-        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        return new Running(URI.create("http://127.0.0.1:" + port), null);
+        // With a certificate, the HTTPS connector (the second) is the one to talk to.
+        ServerConnector connector = (ServerConnector) server.getConnectors()[server.getConnectors().length - 1];
+        String scheme = server.getConnectors().length > 1 ? "https" : "http";
+        return new Running(URI.create(scheme + "://127.0.0.1:" + connector.getLocalPort()), null);
     }
 
     static Running jetty() {

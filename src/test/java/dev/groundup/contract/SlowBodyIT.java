@@ -36,7 +36,7 @@ class SlowBodyIT {
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < SLOW_CLIENTS; i++) {
-                Socket socket = new Socket(deployment.host(), deployment.port());
+                Socket socket = Http.socket(deployment);
                 socket.setSoTimeout(10_000);
                 write(socket, "POST " + deployment.path("/hello") + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                         + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + FORM.length()
@@ -63,7 +63,7 @@ class SlowBodyIT {
 
     @Test
     void bodyThatNeverCompletesGets408() throws IOException {
-        try (Socket socket = new Socket(deployment.host(), deployment.port())) {
+        try (Socket socket = Http.socket(deployment)) {
             socket.setSoTimeout((Servers.BODY_TIMEOUT_SECONDS + 10) * 1000);
             write(socket, "POST " + deployment.path("/api/todos") + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"title\":");

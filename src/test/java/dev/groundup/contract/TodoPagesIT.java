@@ -57,8 +57,10 @@ class TodoPagesIT {
                 "action=\"" + deployment.path("/todos") + "\"",
                 "href=\"" + deployment.path("/css/site.css") + "\"");
         String cookie = page.header("Set-Cookie");
-        assertThat(cookie).matches("csrf=[A-Za-z0-9_-]{43}; Path=" + (deployment.contextPath().isEmpty() ? "/" : deployment.contextPath())
-                + "; HttpOnly; SameSite=Lax");
+        // Over HTTPS the cookie is Secure and its name locks it to this host (__Host-, at the root).
+        assertThat(cookie).matches((deployment.isHttps() ? "__Host-" : "") + "csrf=[A-Za-z0-9_-]{43}; Path="
+                + (deployment.contextPath().isEmpty() ? "/" : deployment.contextPath())
+                + "; HttpOnly; SameSite=Lax" + (deployment.isHttps() ? "; Secure" : ""));
         assertThat(browser.get("/todos").header("Set-Cookie")).as("a browser that has the cookie keeps it").isNull();
     }
 
@@ -280,7 +282,7 @@ class TodoPagesIT {
 
         Reply foreign = browser.postWithOrigin("/todos/" + id + "/delete", "https://evil.example", "filter", "all");
         Reply nullOrigin = browser.postWithOrigin("/todos/" + id + "/delete", "null", "filter", "all");
-        Reply same = browser.postWithOrigin("/todos/" + id + "/toggle", "http://" + deployment.host() + ":" + deployment.port(),
+        Reply same = browser.postWithOrigin("/todos/" + id + "/toggle", deployment.origin(),
                 "completed", "true", "filter", "all");
 
         assertThat(foreign.status()).isEqualTo(403);
