@@ -74,7 +74,12 @@ final class WholeBodyFilter implements Filter {
             }
         }
         boolean chunked = declared < 0 && transferEncoding != null;
-        if (declared <= 0 && !chunked) {
+        // HTTP/2 needs neither Content-Length nor Transfer-Encoding: a body there is its DATA frames,
+        // unannounced. A request that may carry one is read as a chunked one is, or it would escape
+        // the limit. (GET and HEAD bodies are never read, so those are not waited on.)
+        boolean unannounced = declared < 0 && !request.getProtocol().startsWith("HTTP/1")
+                && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        if (declared <= 0 && !chunked && !unannounced) {
             chain.doFilter(req, res);
             return;
         }

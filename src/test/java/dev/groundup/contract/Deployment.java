@@ -37,6 +37,11 @@ public enum Deployment {
      * {@code http://127.0.0.1:41234/groundup}; starts it on first use.
      */
     public synchronized URI base() {
+        String only = System.getProperty("groundup.deployments");
+        if (only != null && !java.util.Arrays.asList(only.split(",")).contains(name())) {
+            // While working on one deployment: mvn verify -Dgroundup.deployments=LAUNCHER_HTTPS
+            org.junit.jupiter.api.Assumptions.abort("only -Dgroundup.deployments=" + only + " runs");
+        }
         if (running == null) {
             running = starter.get();
         }
@@ -66,6 +71,11 @@ public enum Deployment {
     /** Served over HTTPS: its links, cookies and redirects say so. */
     public boolean isHttps() {
         return "https".equals(base().getScheme());
+    }
+
+    /** The protocol {@link Http#send} speaks to it, as a request line (and the access log) names it. */
+    public String protocol() {
+        return isHttps() ? "HTTP/2.0" : "HTTP/1.1";
     }
 
     /** {@code scheme://host:port}, what a browser sends in Origin. */

@@ -112,6 +112,7 @@ public final class Http {
                             .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_2).build())
                             .build())
                     .disableRedirectHandling()
+                    .disableContentCompression()
                     .disableAutomaticRetries()
                     .disableCookieManagement()
                     .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
