@@ -52,6 +52,56 @@ class ConfigTest {
     }
 
     @Test
+    void tlsIsAPemPairOrAKeystoreOnItsOwnPortAndItsSwitchesAskForIt(@TempDir Path dir) throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        assertThat(Config.fromArgs(List.of(), Map.of()).tls()).isNull();
+
+        Config.Tls pem = Config.fromArgs(List.of("--tls-cert", cert.toString(), "--hsts"),
+                Map.of("GROUNDUP_TLS_KEY", key.toString())).tls();
+        assertThat(pem.cert()).isEqualTo(cert);
+        assertThat(pem.key()).isEqualTo(key);
+        assertThat(pem.port()).isEqualTo(8443);
+        assertThat(pem.hsts()).isTrue();
+        assertThat(pem.redirect()).isFalse();
+        Config.Tls keystore = Config.fromArgs(List.of("--keystore", cert.toString(), "--https-port", "9443",
+                "--redirect-https"), Map.of("GROUNDUP_KEYSTORE_PASSWORD", "pw")).tls();
+        assertThat(keystore.keystore()).isEqualTo(cert);
+        assertThat(keystore.keystorePassword()).isEqualTo("pw");
+        assertThat(keystore.port()).isEqualTo(9443);
+        assertThat(keystore.redirect()).isTrue();
+        assertThat(keystore.toString()).doesNotContain("pw");
+
+        assertInvalid(List.of("--tls-cert", cert.toString()), "--tls-cert needs --tls-key");
+        assertInvalid(List.of("--tls-key", key.toString()), "--tls-key needs --tls-cert");
+        assertInvalid(List.of("--tls-cert", cert.toString(), "--tls-key", key.toString(), "--keystore", cert.toString()),
+                "--keystore is instead of --tls-cert and --tls-key");
+        assertInvalid(List.of("--keystore-password", "pw"), "--keystore-password needs --keystore");
+        assertInvalid(List.of("--tls-cert", dir.resolve("missing.pem").toString(), "--tls-key", key.toString()),
+                "--tls-cert " + dir.resolve("missing.pem") + " does not exist");
+        assertInvalid(List.of("--keystore", dir.toString()), "--keystore " + dir + " is not a file");
+        assertInvalid(List.of("--hsts"), "--hsts needs a certificate");
+        assertInvalid(List.of("--redirect-https"), "--redirect-https needs a certificate");
+        assertInvalid(List.of("--https-port", "8443"), "--https-port needs a certificate");
+        assertInvalid(List.of("--keystore", cert.toString(), "--https-port", "70000"), "--https-port must be between");
+        assertInvalid(List.of("--keystore", cert.toString(), "--https-port", "8000"), "--https-port must not be --port's 8000");
+        assertThatThrownBy(() -> Config.fromArgs(List.of(), Map.of("GROUNDUP_HSTS", "true")))
+                .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("GROUNDUP_HSTS needs a certificate");
+    }
+
+    @Test
+    void h2cIsOffUnlessAsked() {
+        assertThat(Config.fromArgs(List.of(), Map.of()).h2c()).isFalse();
+        assertThat(Config.fromArgs(List.of("--h2c"), Map.of()).h2c()).isTrue();
+        assertThat(Config.fromArgs(List.of(), Map.of("GROUNDUP_H2C", "true")).h2c()).isTrue();
+    }
+
+    private static void assertInvalid(List<String> args, String message) {
+        assertThatThrownBy(() -> Config.fromArgs(args, Map.of())).isInstanceOf(Config.Invalid.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
     void flagBeatsEnvironmentBeatsDefault() {
         Map<String, String> env = Map.of("GROUNDUP_HOST", "0.0.0.0", "GROUNDUP_PORT", "9000", "PORT", "9999");
 

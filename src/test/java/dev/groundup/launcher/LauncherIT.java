@@ -23,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.groundup.TestCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,10 @@ class LauncherIT {
             "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server UP - http://(\\S+):(\\d+)/$");
     private static final Pattern DOWN = Pattern.compile(
             "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server DOWN - http://(\\S+):(\\d+)/$");
+
+    /** The UP line with HTTPS: the plain URL, then the HTTPS one. */
+    private static final Pattern UP_WITH_HTTPS = Pattern.compile(
+            "^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} Server UP - http://(\\S+):(\\d+)/ https://(\\S+):(\\d+)/$");
 
     private final List<Launched> launched = new ArrayList<>();
     /** The launcher's working directory: its default H2 database goes to ./data under it. */
@@ -158,7 +163,11 @@ class LauncherIT {
      * the server closes the connection.
      */
     private static Socket trickling(int port) throws IOException {
-        Socket socket = new Socket("localhost", port);
+        return trickling(new Socket("localhost", port));
+    }
+
+    /** As above, on a connection the caller made (a TLS one, say). */
+    private static Socket trickling(Socket socket) throws IOException {
         socket.setSoTimeout(30_000);
         OutputStream out = socket.getOutputStream();
         out.write("GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -439,6 +448,91 @@ class LauncherIT {
                 2, "does not exist");
     }
 
+    @Test
+    void overHttpsTheJarServesHttp2AndPrintsBothUrls() throws Exception {
+        TestCertificates.Issued certificate = TestCertificates.shared().issue();
+        Launched app = launch(Map.of("GROUNDUP_TLS_CERT", certificate.chainPem().toString(),
+                "GROUNDUP_TLS_KEY", certificate.keyPem().toString()), "--port", "0", "--https-port", "0");
+        Matcher up = app.awaitLine(UP_WITH_HTTPS);
+        int httpsPort = Integer.parseInt(up.group(4));
+
+        // From the jar: ALPN's provider is found through META-INF/services, which the assembly merges.
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(TestCertificates.shared().clientContext())
+                .version(HttpClient.Version.HTTP_2).build()
+                .send(HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/hello")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.body()).isEqualTo("Hello World");
+        assertThat(get(Integer.parseInt(up.group(2)), "/hello")).isEqualTo("Hello World");
+
+        app.sigterm();
+        assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.process.exitValue()).isZero();
+        assertThat(app.stderr()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aBrokenKeyFileIsOneLineNamingItAndExit2() throws Exception {
+        TestCertificates.Issued certificate = TestCertificates.shared().issue();
+        Path key = workDir.resolve("broken.key");
+        java.nio.file.Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5IGF0IGFsbA==\n-----END PRIVATE KEY-----\n");
+        assertFailsWithOneLine(launch(Map.of(), "--tls-cert", certificate.chainPem().toString(), "--tls-key", key.toString()),
+                2, "--tls-key " + key + ": the key is damaged");
+
+        // Another certificate's key: named, and why.
+        TestCertificates.Issued other = TestCertificates.shared().issue();
+        assertFailsWithOneLine(launch(Map.of(), "--tls-cert", certificate.chainPem().toString(),
+                "--tls-key", other.keyPem().toString()), 2, "is not the key of the certificate in " + certificate.chainPem());
+    }
+
+    @Test
+    void tls10And11AreRefusedEvenWhereTheJdkWouldAllowThem() throws Exception {
+        // A JDK that allows TLS 1.0 and 1.1 (older builds, or java.security edited): the refusal must be ours.
+        Path security = workDir.resolve("old-tls.security");
+        java.nio.file.Files.writeString(security, "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, NULL, anon\n");
+        String allowOld = "-Djava.security.properties=" + security;
+        TestCertificates.Issued certificate = TestCertificates.shared().issue();
+        Launched app = launch(List.of(allowOld), Map.of(), "--port", "0", "--https-port", "0",
+                "--tls-cert", certificate.chainPem().toString(), "--tls-key", certificate.keyPem().toString());
+        int httpsPort = Integer.parseInt(app.awaitLine(UP_WITH_HTTPS).group(4));
+
+        assertThat(probe(allowOld, httpsPort, "TLSv1")).startsWith("REFUSED");
+        assertThat(probe(allowOld, httpsPort, "TLSv1.1")).startsWith("REFUSED");
+        assertThat(probe(allowOld, httpsPort, "TLSv1.2")).isEqualTo("OK TLSv1.2");
+        assertThat(probe(allowOld, httpsPort, "TLSv1.3")).isEqualTo("OK TLSv1.3");
+    }
+
+    /** TlsProbe's one line: a handshake offering {@code protocol} only, from a JVM that allows it. */
+    private String probe(String jvmOption, int port, String protocol) throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), jvmOption,
+                "-cp", System.getProperty("java.class.path"), TlsProbe.class.getName(), "127.0.0.1", String.valueOf(port), protocol)
+                .redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output.lines().reduce((first, last) -> last).orElse("");
+    }
+
+    @Test
+    void aSecondSignalClosesHttpsConnectionsAtOnceToo() throws Exception {
+        TestCertificates.Issued certificate = TestCertificates.shared().issue();
+        Launched app = launch(Map.of(), "--port", "0", "--https-port", "0",
+                "--tls-cert", certificate.chainPem().toString(), "--tls-key", certificate.keyPem().toString());
+        int httpsPort = Integer.parseInt(app.awaitLine(UP_WITH_HTTPS).group(4));
+
+        try (Socket socket = trickling(TestCertificates.shared().clientContext().getSocketFactory()
+                .createSocket("localhost", httpsPort))) {
+            app.sigterm();
+            app.awaitStderr("groundup: stopping at once", () -> app.sigterm());
+            app.awaitLine(DOWN_WITH_HTTPS);
+            assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.process.exitValue()).isZero();
+        }
+        // The second signal closed the HTTPS connection too: the grace period did not have to run out.
+        assertThat(app.stderr()).doesNotContain("were cut off").doesNotContain("Exception");
+    }
+
+    private static final Pattern DOWN_WITH_HTTPS = Pattern.compile("^.* Server DOWN - http://\\S+/ https://\\S+/$");
+
     private void assertFailsWithOneLine(Launched app, int exitCode, String message) throws Exception {
         assertThat(app.process.waitFor(30, TimeUnit.SECONDS)).as("exits").isTrue();
         assertThat(app.process.exitValue()).isEqualTo(exitCode);
@@ -448,9 +542,13 @@ class LauncherIT {
     }
 
     private Launched launch(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("groundup.jar")));
+        return launch(List.of(), env, args);
+    }
+
+    private Launched launch(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("groundup.jar")));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("GROUNDUP_") || k.equals("PORT"));
