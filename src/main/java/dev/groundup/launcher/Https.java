@@ -40,7 +40,8 @@ final class Https {
 
         HttpConnectionFactory http1 = new HttpConnectionFactory(https);
         HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
-        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(http2.getProtocol(), http1.getProtocol());
+        // Offers what the connector has after it, h2 first, under their ALPN names (h2, http/1.1).
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
         alpn.setDefaultProtocol(http1.getProtocol()); // a client that offers no ALPN speaks HTTP/1.1
         SslConnectionFactory ssl = new SslConnectionFactory(sslContextFactory(loaded), alpn.getProtocol());
 
