@@ -23,7 +23,6 @@ import org.eclipse.jetty.ee10.webapp.WebXmlConfiguration;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AllowedResourceAliasChecker;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -149,7 +148,8 @@ public final class Main {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setSendDateHeader(true);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // A chunk size announcing more than the body limit is refused at once (413), not waited on.
+        ServerConnector connector = new ServerConnector(server, new ChunkLimit(http, config.maxBodyBytes()));
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
