@@ -18,6 +18,13 @@ public final class Bodies {
     }
 
     /**
+     * Set on a request (to anything) by a container that saw its body's framing announce more than
+     * the body limit and failed the read: the launcher's parser does on a chunk size past the
+     * limit. The body filter then answers 413 rather than 400.
+     */
+    public static final String ANNOUNCED_TOO_LARGE = Bodies.class.getName() + ".announcedTooLarge";
+
+    /**
      * Collects the bodies of requests to {@code servletNames}, at most {@code maxBytes} each (more
      * gets 413), each whole within {@code timeout} (else 408), all at once within a quarter of the
      * heap (else 503), each byte counted {@link #PARSE_FACTOR} times. Those servlets, and every

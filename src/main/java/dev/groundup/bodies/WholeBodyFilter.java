@@ -214,6 +214,8 @@ final class WholeBodyFilter implements Filter {
             if (failure instanceof VirtualMachineError) {
                 LOG.error("{} {}: failed while reading the body", request.getMethod(), request.getRequestURI(), failure);
                 problem = new Problem(500, Responses.OUR_FAULT);
+            } else if (request.getAttribute(Bodies.ANNOUNCED_TOO_LARGE) != null) {
+                problem = tooLarge();
             } else if (stopping) {
                 problem = new Problem(503, "The server is stopping; send the request again.").header("Retry-After", "5");
             } else {

@@ -38,7 +38,8 @@ final class Https {
                 tls.hsts() ? HSTS_MAX_AGE.toSeconds() : -1, false);
         https.addCustomizer(secure);
 
-        HttpConnectionFactory http1 = new HttpConnectionFactory(https);
+        // HTTP/1.1 inside TLS as on the plain port: an oversized chunk is refused at once there too.
+        HttpConnectionFactory http1 = new ChunkLimit(https, config.maxBodyBytes());
         HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
         // Offers what the connector has after it, h2 first, under their ALPN names (h2, http/1.1).
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();

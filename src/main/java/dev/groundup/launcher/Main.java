@@ -26,7 +26,6 @@ import org.eclipse.jetty.server.AllowedResourceAliasChecker;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
@@ -170,10 +169,12 @@ public final class Main {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setSendDateHeader(true);
+        // A chunk size announcing more than the body limit is refused at once (413), not waited on.
+        ChunkLimit http1 = new ChunkLimit(http, config.maxBodyBytes());
         ServerConnector connector = config.h2c()
                 // Cleartext HTTP/2 beside HTTP/1.1: a client's preface (prior knowledge) or Upgrade: h2c.
-                ? new ServerConnector(server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http))
-                : new ServerConnector(server, new HttpConnectionFactory(http));
+                ? new ServerConnector(server, http1, new HTTP2CServerConnectionFactory(http))
+                : new ServerConnector(server, http1);
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);

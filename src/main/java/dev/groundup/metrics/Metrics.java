@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * {@code GET /metrics} in the Prometheus text format, when turned on: requests by method, route
  * template and status class; the JVM's memory, GC, threads; the database pool; and, in the
- * launcher, Jetty's threads and connections. Off by default: then nothing here runs at all.
+ * launcher, Jetty's threads and connections; in a WAR, the container's (see ContainerMetrics). Off by default: then nothing here runs at all.
  */
 public final class Metrics implements AutoCloseable {
     /** A registry the launcher made (with Jetty's meters in it) for the application to use. */
@@ -43,9 +43,13 @@ public final class Metrics implements AutoCloseable {
         if (!config.metrics()) {
             return null;
         }
-        PrometheusMeterRegistry registry = context.getAttribute(REGISTRY_ATTRIBUTE) instanceof PrometheusMeterRegistry given
-                ? given
-                : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry;
+        if (context.getAttribute(REGISTRY_ATTRIBUTE) instanceof PrometheusMeterRegistry given) {
+            registry = given;
+        } else {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new ContainerMetrics().bindTo(registry); // a WAR: the container's pool, through JMX
+        }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);

@@ -54,7 +54,8 @@ class MalformedRequestIT {
     private void assertClean(String reply) {
         assertThat(reply).doesNotContainIgnoringCase("exception").doesNotContain("\tat ", "Caused by")
                 .doesNotContainIgnoringCase("jetty").doesNotContainIgnoringCase("tomcat");
-        if (deployment == Deployment.LAUNCHER || deployment == Deployment.LAUNCHER_POSTGRESQL) {
+        if (deployment == Deployment.LAUNCHER || deployment == Deployment.LAUNCHER_POSTGRESQL
+                || deployment == Deployment.LAUNCHER_HTTPS) {
             // (A standalone Jetty shows its own page here, naming its stand-in URI "/badMessage".)
             assertThat(reply).doesNotContain("badMessage").contains("\r\nServer: Groundup\r\n", "\r\nX-Content-Type-Options: nosniff\r\n",
                     "\r\nContent-Type: text/html;charset=utf-8\r\n", "<h1>" + status(reply) + " ");

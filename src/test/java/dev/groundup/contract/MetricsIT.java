@@ -58,6 +58,32 @@ class MetricsIT {
                 "hikaricp_connections_active{pool=\"groundup-db\"}", "hikaricp_connections_max{pool=\"groundup-db\"}");
     }
 
+    @Test
+    void theContainersThreadPoolIsThere() {
+        String metrics = scrape();
+
+        switch (deployment) {
+            case TOMCAT, TOMCAT_10_1 -> {
+                assertThat(positive(metrics, "tomcat_threads_max ")).isPositive();
+                assertThat(positive(metrics, "tomcat_threads ")).isPositive();
+                // this scrape's own request is on a connection and on a busy thread
+                assertThat(positive(metrics, "tomcat_threads_busy ")).isPositive();
+                assertThat(positive(metrics, "tomcat_connections_open ")).isPositive();
+            }
+            default -> {
+                assertThat(positive(metrics, "jetty_threads_max ")).isPositive();
+                assertThat(positive(metrics, "jetty_threads_busy ")).isPositive();
+                assertThat(metrics).contains("jetty_threads_queued ").doesNotContain("tomcat_threads");
+            }
+        }
+    }
+
+    private static double positive(String metrics, String series) {
+        double value = value(metrics, series);
+        assertThat(value).as(series).isNotNaN();
+        return value;
+    }
+
     private String scrape() {
         Reply reply = send("/metrics");
         assertThat(reply.status()).isEqualTo(200);

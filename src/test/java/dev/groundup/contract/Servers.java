@@ -32,6 +32,8 @@ final class Servers {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     /** Each deployment gets its own in-memory H2: nothing on disk, nothing shared between runs. */
     static final String DB_URL = "jdbc:h2:mem:groundup;DB_CLOSE_DELAY=-1";
+    /** The HTTPS launcher runs in the same JVM as the plain one: a database of its own. */
+    static final String HTTPS_DB_URL = "jdbc:h2:mem:groundup-https;DB_CLOSE_DELAY=-1";
 
     /** Where each container's access log goes, in its work folder (Tomcat's: see tomcat/server.xml). */
     static final String ACCESS_LOG = "logs/access.log";
@@ -58,7 +60,7 @@ final class Servers {
      */
     static Running launcherHttps() {
         TestCertificates.Issued certificate = TestCertificates.shared().issue();
-        return launcherDeployment("launcher-https", "--db-url", DB_URL, "--tls-cert", certificate.chainPem().toString(),
+        return launcherDeployment("launcher-https", "--db-url", HTTPS_DB_URL, "--tls-cert", certificate.chainPem().toString(),
                 "--tls-key", certificate.keyPem().toString(), "--https-port", "0", "--hsts");
     }
 

@@ -223,8 +223,10 @@ class TechEmpowerDbIT {
 
     /** Where this JVM can read the deployment's database itself: the launchers run in it. */
     private String jdbcUrl() {
+        deployment.base(); // started (its tables made), or skipped by -Dgroundup.deployments
         return switch (deployment) {
             case LAUNCHER -> Servers.DB_URL;
+            case LAUNCHER_HTTPS -> Servers.HTTPS_DB_URL;
             case LAUNCHER_POSTGRESQL -> TestPostgres.url();
             default -> null;
         };
