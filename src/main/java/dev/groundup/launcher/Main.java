@@ -8,11 +8,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.groundup.Config;
 import dev.groundup.StartupException;
+import dev.groundup.Wiring;
 import dev.groundup.http.StandardHeaders;
 import dev.groundup.metrics.Metrics;
 import org.eclipse.jetty.ee10.webapp.Configuration;
@@ -66,11 +68,15 @@ public final class Main {
         Server server = newServer(config);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         String address = config.host() + ":" + config.port();
+        // Files are served while the database opens; UP is printed once it is open (see Wiring).
+        WebAppContext webapp = server.getDescendant(WebAppContext.class);
+        webapp.setAttribute(Wiring.OPEN_DATABASE_IN_BACKGROUND, Boolean.TRUE);
         try {
             // Bind before deploying, so a taken port fails fast and deploys nothing.
             connector.open();
             address = url(config.host(), connector.getLocalPort());
             server.start();
+            ((CompletableFuture<?>) webapp.getServletContext().getAttribute(Wiring.DATABASE_OPENED)).get();
         } catch (Exception e) {
             System.err.println("groundup: " + startupFailure(e, address));
             stopQuietly(server);
