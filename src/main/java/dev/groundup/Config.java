@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
  * @param accessLog the launcher's access log: {@code off}, {@code stdout} (the SLF4J logger
  *     {@code groundup.access}) or a file; a WAR's is the container's
  * @param metricsToken the bearer token /metrics asks for, or null: then it answers loopback clients only
+ * @param virtualThreads the launcher runs requests on virtual threads, on Java 21 and later
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, Duration headTimeout,
                      List<String> corsOrigins, String dbUrl, boolean trustProxy, Path staticRoot, boolean dev,
                      String secret, boolean techEmpower, Duration dbTimeout, boolean serveDotfiles,
-                     boolean listDirs, String accessLog, boolean metrics, String metricsToken) {
+                     boolean listDirs, String accessLog, boolean metrics, String metricsToken,
+                     boolean virtualThreads) {
 
     public static final String ACCESS_LOG_OFF = "off";
     public static final String ACCESS_LOG_STDOUT = "stdout";
@@ -88,7 +90,10 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 "GROUNDUP_METRICS"),
         METRICS_TOKEN("--metrics-token", "TOKEN", null,
                 "bearer token /metrics asks for; without one it answers loopback clients only",
-                "GROUNDUP_METRICS_TOKEN");
+                "GROUNDUP_METRICS_TOKEN"),
+        VIRTUAL_THREADS("--virtual-threads", "[true|false]", "true",
+                "launcher: run requests on virtual threads (Java 21+; ignored on 17); false for a pool of platform threads",
+                "GROUNDUP_VIRTUAL_THREADS");
 
         final String flag;
         /** What the value looks like in --help and docs/configuration.md; {@code [true|false]} may be left out. */
@@ -198,7 +203,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 + trustProxy + ", staticRoot=" + staticRoot + ", dev=" + dev + ", secret="
                 + (secret == null ? "(none)" : "(hidden)") + ", techEmpower=" + techEmpower + ", dbTimeout=" + dbTimeout
                 + ", serveDotfiles=" + serveDotfiles + ", listDirs=" + listDirs + ", accessLog=" + accessLog
-                + ", metrics=" + metrics + ", metricsToken=" + (metricsToken == null ? "(none)" : "(hidden)") + "]";
+                + ", metrics=" + metrics + ", metricsToken=" + (metricsToken == null ? "(none)" : "(hidden)")
+                + ", virtualThreads=" + virtualThreads + "]";
     }
 
     /**
@@ -257,7 +263,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
 
     private Config withDbUrl(String url) {
         return new Config(host, port, maxBodyBytes, bodyTimeout, headTimeout, corsOrigins, url, trustProxy, staticRoot,
-                dev, secret, techEmpower, dbTimeout, serveDotfiles, listDirs, accessLog, metrics, metricsToken);
+                dev, secret, techEmpower, dbTimeout, serveDotfiles, listDirs, accessLog, metrics, metricsToken,
+                virtualThreads);
     }
 
     /**
@@ -348,7 +355,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                     parseBoolean(Setting.LIST_DIRS, v.get(Setting.LIST_DIRS).value()),
                     parseAccessLog(v.get(Setting.ACCESS_LOG).value()),
                     parseBoolean(Setting.METRICS, v.get(Setting.METRICS).value()),
-                    parseToken(v.get(Setting.METRICS_TOKEN).value()));
+                    parseToken(v.get(Setting.METRICS_TOKEN).value()),
+                    parseBoolean(Setting.VIRTUAL_THREADS, v.get(Setting.VIRTUAL_THREADS).value()));
         } catch (Invalid e) {
             // Every message starts with the flag of its setting; name what the user actually set.
             for (Setting s : Setting.values()) {

@@ -32,6 +32,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -149,6 +150,10 @@ public final class Main {
     public static Server newServer(Config config) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("groundup");
+        if (config.virtualThreads() && VirtualThreads.areSupported()) {
+            // Requests (the blocking part) on virtual threads; selectors and acceptors stay on the pool's.
+            threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("groundup-vt"));
+        }
         Server server = new Server(threads);
 
         HttpConfiguration http = new HttpConfiguration();
