@@ -30,10 +30,12 @@ class DeployingDocsTest {
         String xml = Files.readString(Path.of(file));
         for (Config.Setting setting : Config.Setting.values()) {
             // The container decides where to listen and how long a request's head may take; a WAR serves itself
-            // (its files, its folders, its dot-files), so the folder-serving switches are the launcher's; its access log is the container's.
+            // (its files, its folders, its dot-files), so the folder-serving switches are the launcher's; its access log
+            // and its threads are the container's.
             if (setting != Config.Setting.HOST && setting != Config.Setting.PORT && setting != Config.Setting.STATIC_ROOT
                     && setting != Config.Setting.HEAD_TIMEOUT && setting != Config.Setting.LIST_DIRS
-                    && setting != Config.Setting.SERVE_DOTFILES && setting != Config.Setting.ACCESS_LOG) {
+                    && setting != Config.Setting.SERVE_DOTFILES && setting != Config.Setting.ACCESS_LOG
+                    && setting != Config.Setting.VIRTUAL_THREADS) {
                 assertThat(xml).as(file).containsPattern("[\">]" + Pattern.quote(setting.key()) + "[\"<]");
                 assertThat(Files.readString(PAGE)).contains("`" + setting.key() + "`");
             }
