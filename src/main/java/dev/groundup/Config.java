@@ -91,8 +91,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         METRICS_TOKEN("--metrics-token", "TOKEN", null,
                 "bearer token /metrics asks for; without one it answers loopback clients only",
                 "GROUNDUP_METRICS_TOKEN"),
-        VIRTUAL_THREADS("--virtual-threads", "[true|false]", "true",
-                "launcher: run requests on virtual threads (Java 21+; ignored on 17); false for a pool of platform threads",
+        VIRTUAL_THREADS("--virtual-threads", "[true|false]", "false",
+                "launcher: run requests on virtual threads (Java 21+; ignored on 17); alone means true",
                 "GROUNDUP_VIRTUAL_THREADS");
 
         final String flag;
