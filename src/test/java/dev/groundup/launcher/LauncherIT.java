@@ -582,7 +582,8 @@ class LauncherIT {
         }
 
         Matcher awaitLine(Pattern pattern) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // Generous: a JVM starting on a busy 2-core machine took over 30 s to its UP line (seen on Java 25).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (System.nanoTime() < deadline) {
                 String line = stdoutLines.poll(100, TimeUnit.MILLISECONDS);
                 if (line != null) {
