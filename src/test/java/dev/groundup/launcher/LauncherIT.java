@@ -240,6 +240,23 @@ class LauncherIT {
     }
 
     @Test
+    void onVirtualThreadsItServesTheApplicationAndStops() throws Exception {
+        // On Java 21+ the requests run on virtual threads; on 17 the switch is accepted and changes nothing.
+        Launched app = launch(Map.of("GROUNDUP_VIRTUAL_THREADS", "true"), "--port", "0");
+        int port = Integer.parseInt(app.awaitLine(UP).group(2));
+
+        assertThat(get(port, "/hello")).isEqualTo("Hello World");
+        assertThat(fetch(port, "/api/todos").statusCode()).isEqualTo(200);
+        assertThat(fetch(port, "/").statusCode()).isEqualTo(200);
+
+        app.sigterm();
+        app.awaitLine(DOWN);
+        assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.process.exitValue()).isZero();
+        assertThat(app.stderr()).doesNotContain("Exception");
+    }
+
+    @Test
     void whileTheDatabaseOpensFilesAreServedHealthSaysStartingAndDatabaseRoutesWaitForIt() throws Exception {
         String database = TestPostgres.url(); // migrated or not: the open, whatever it does, is held
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
