@@ -151,22 +151,6 @@ class DatabaseStartTest {
         database.close();
     }
 
-    @Test
-    void inTheBackgroundAStatementGivesUpAtTheTimeoutWhileTheDatabaseCannotOpen() throws Exception {
-        // Only PostgreSQL goes over a socket that can be held; an H2 database opens in this JVM.
-        org.junit.jupiter.api.Assumptions.assumeTrue(testDatabase == TestDatabase.POSTGRESQL);
-        String url = fresh();
-        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
-            proxy.freeze(); // the open cannot finish before its own bound, nor the statement before its
-            Database database = Database.openInBackground(url.replace(":5432/", ":" + proxy.port() + "/"), List.of(),
-                    Duration.ofSeconds(1));
-            assertThatThrownBy(() -> DatabaseTest.strings(database, "SELECT 1"))
-                    .satisfies(e -> assertThat(Outages.isOutage(e)).as("an outage: 503, Retry-After").isTrue());
-            proxy.open();
-            database.close(); // the open ends (it failed at its bound, or finished now), then the pool closes
-        }
-    }
-
     private static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             statement.execute(sql);
