@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -237,6 +238,36 @@ class LauncherIT {
         assertFailsWithOneLine(launch(Map.of("GROUNDUP_PORT", "x")), 2, "GROUNDUP_PORT must be a number");
         assertFailsWithOneLine(launch(Map.of("PORT", "abc")), 2, "groundup: PORT must be a number between 0 and 65535, got 'abc'");
         assertFailsWithOneLine(launch(Map.of(), "abc"), 2, "the port argument must be a number");
+    }
+
+    @Test
+    void binGroundupMakesAnArchiveOnItsFirstRunAndStartsWithItAfterwards() throws Exception {
+        Path jar = Path.of(System.getProperty("groundup.jar")).toAbsolutePath();
+        Path script = jar.getParent().resolveSibling("bin").resolve("groundup");
+        try (var old = Files.newDirectoryStream(jar.getParent(), "groundup-*.{jsa,aot}")) {
+            for (Path archive : old) {
+                Files.delete(archive);
+            }
+        }
+        for (int run = 1; run <= 2; run++) {
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), "--port", "0").directory(workDir.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("GROUNDUP_") || k.equals("PORT") || k.equals("JAVA_OPTS"));
+            builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            Launched app = new Launched(builder.start());
+            launched.add(app);
+            int port = Integer.parseInt(app.awaitLine(UP).group(2));
+            assertThat(get(port, "/hello")).isEqualTo("Hello World");
+            assertThat(fetch(port, "/api/todos").statusCode()).isEqualTo(200);
+
+            app.sigterm();
+            app.awaitLine(DOWN);
+            assertThat(app.process.waitFor(120, TimeUnit.SECONDS)).as("exits, the archive written").isTrue();
+            assertThat(app.process.exitValue()).isZero();
+            assertThat(app.stderr()).as("run %d", run).doesNotContain("Exception").doesNotContainIgnoringCase("error");
+            try (var made = Files.newDirectoryStream(jar.getParent(), "groundup-*.{jsa,aot}")) {
+                assertThat(made).as("the archive beside the jar after run %d", run).isNotEmpty();
+            }
+        }
     }
 
     @Test
