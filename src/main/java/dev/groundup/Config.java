@@ -35,11 +35,13 @@ import java.util.regex.Pattern;
  * @param metricsToken the bearer token /metrics asks for, or null: then it answers loopback clients only
  * @param tls the launcher's HTTPS listener, or null for none; a WAR's is the container's
  * @param h2c the launcher's plain port also speaks cleartext HTTP/2 (prior knowledge and Upgrade)
+ * @param virtualThreads the launcher runs requests on virtual threads, on Java 21 and later
  */
 public record Config(String host, int port, long maxBodyBytes, Duration bodyTimeout, Duration headTimeout,
                      List<String> corsOrigins, String dbUrl, boolean trustProxy, Path staticRoot, boolean dev,
                      String secret, boolean techEmpower, Duration dbTimeout, boolean serveDotfiles,
-                     boolean listDirs, String accessLog, boolean metrics, String metricsToken, Tls tls, boolean h2c) {
+                     boolean listDirs, String accessLog, boolean metrics, String metricsToken, Tls tls, boolean h2c,
+                     boolean virtualThreads) {
 
     /** The HTTPS port when TLS is configured and --https-port is not given. */
     public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -138,7 +140,10 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         REDIRECT_HTTPS("--redirect-https", "[true|false]", "false",
                 "the plain port answers 308 to the same URL over HTTPS; alone means true", "GROUNDUP_REDIRECT_HTTPS"),
         HSTS("--hsts", "[true|false]", "false",
-                "HTTPS responses carry Strict-Transport-Security (one year); alone means true", "GROUNDUP_HSTS");
+                "HTTPS responses carry Strict-Transport-Security (one year); alone means true", "GROUNDUP_HSTS"),
+        VIRTUAL_THREADS("--virtual-threads", "[true|false]", "false",
+                "launcher: run requests on virtual threads (Java 21+; ignored on 17); alone means true",
+                "GROUNDUP_VIRTUAL_THREADS");
 
         final String flag;
         /** What the value looks like in --help and docs/configuration.md; {@code [true|false]} may be left out. */
@@ -167,7 +172,7 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
         public boolean launcherOnly() {
             return switch (this) {
                 case STATIC_ROOT, ACCESS_LOG, TLS_CERT, TLS_KEY, KEYSTORE, KEYSTORE_PASSWORD, HTTPS_PORT, H2C,
-                        REDIRECT_HTTPS, HSTS -> true;
+                        REDIRECT_HTTPS, HSTS, VIRTUAL_THREADS -> true;
                 default -> false;
             };
         }
@@ -262,7 +267,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                 + (secret == null ? "(none)" : "(hidden)") + ", techEmpower=" + techEmpower + ", dbTimeout=" + dbTimeout
                 + ", serveDotfiles=" + serveDotfiles + ", listDirs=" + listDirs + ", accessLog=" + accessLog
                 + ", metrics=" + metrics + ", metricsToken=" + (metricsToken == null ? "(none)" : "(hidden)")
-                + ", tls=" + tls + ", h2c=" + h2c + "]";
+                + ", tls=" + tls + ", h2c=" + h2c
+                + ", virtualThreads=" + virtualThreads + "]";
     }
 
     /**
@@ -321,7 +327,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
 
     private Config withDbUrl(String url) {
         return new Config(host, port, maxBodyBytes, bodyTimeout, headTimeout, corsOrigins, url, trustProxy, staticRoot,
-                dev, secret, techEmpower, dbTimeout, serveDotfiles, listDirs, accessLog, metrics, metricsToken, tls, h2c);
+                dev, secret, techEmpower, dbTimeout, serveDotfiles, listDirs, accessLog, metrics, metricsToken, tls, h2c,
+                virtualThreads);
     }
 
     /**
@@ -413,7 +420,8 @@ public record Config(String host, int port, long maxBodyBytes, Duration bodyTime
                     parseAccessLog(v.get(Setting.ACCESS_LOG).value()),
                     parseBoolean(Setting.METRICS, v.get(Setting.METRICS).value()),
                     parseToken(v.get(Setting.METRICS_TOKEN).value()), parseTls(v),
-                    parseBoolean(Setting.H2C, v.get(Setting.H2C).value()));
+                    parseBoolean(Setting.H2C, v.get(Setting.H2C).value()),
+                    parseBoolean(Setting.VIRTUAL_THREADS, v.get(Setting.VIRTUAL_THREADS).value()));
         } catch (Invalid e) {
             // Every message starts with the flag of its setting; name what the user actually set.
             for (Setting s : Setting.values()) {

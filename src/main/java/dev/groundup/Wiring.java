@@ -36,6 +36,15 @@ import tools.jackson.databind.json.JsonMapper;
  * the container's own default servlet for files.
  */
 public final class Wiring implements ServletContextListener {
+    /**
+     * Set (to TRUE) by the launcher: open the database on a thread of its own, so files and pages
+     * that need no database are served while it opens. The launcher then waits on
+     * {@link #DATABASE_OPENED}. A container deploys the WAR as before: ready when the database is.
+     */
+    public static final String OPEN_DATABASE_IN_BACKGROUND = "dev.groundup.openDatabaseInBackground";
+    /** A {@code CompletableFuture<Void>}: completes when the database is open, or with why it is not. */
+    public static final String DATABASE_OPENED = "dev.groundup.databaseOpened";
+
     /** Opened when the context starts, closed when it is destroyed: one pool per deployment. */
     private Database database;
     private Metrics metrics;
@@ -49,8 +58,11 @@ public final class Wiring implements ServletContextListener {
         context.setAttribute(Config.ATTRIBUTE, config);
 
         // The TechEmpower tables only when its test types are on: --no-techempower leaves both out.
-        database = Database.open(config.dbUrl(), config.techEmpower() ? List.of(DbTests.MIGRATIONS) : List.of(),
-                config.dbTimeout());
+        List<Database.Migrations> more = config.techEmpower() ? List.of(DbTests.MIGRATIONS) : List.of();
+        database = Boolean.TRUE.equals(context.getAttribute(OPEN_DATABASE_IN_BACKGROUND))
+                ? Database.openInBackground(config.dbUrl(), more, config.dbTimeout())
+                : Database.open(config.dbUrl(), more, config.dbTimeout());
+        context.setAttribute(DATABASE_OPENED, database.opened());
         try {
             JsonMapper json = Json.newMapper(); // the one mapper, handed to whoever reads or writes JSON
             RequestIds.install(context); // first, so every other filter's log lines carry the id

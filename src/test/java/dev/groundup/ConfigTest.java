@@ -18,7 +18,7 @@ class ConfigTest {
     void defaultsAreLocalhost8000() {
         assertThat(Config.fromArgs(List.of(), Map.of()))
                 .isEqualTo(new Config("localhost", 8000, 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), List.of("*"), "jdbc:h2:./data/groundup", false, null, false, null, true, Duration.ofSeconds(10), false, false,
-                        "stdout", false, null, null, false));
+                        "stdout", false, null, null, false, false));
     }
 
     @Test

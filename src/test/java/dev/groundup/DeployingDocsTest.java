@@ -31,7 +31,7 @@ class DeployingDocsTest {
         for (Config.Setting setting : Config.Setting.values()) {
             // The container decides where to listen and how long a request's head may take; a WAR serves itself
             // (its files, its folders, its dot-files), so the folder-serving switches are the launcher's; its access
-            // log and its TLS and HTTP/2 are the container's (launcherOnly).
+            // log, its TLS and HTTP/2 and its threads are the container's (launcherOnly).
             if (setting != Config.Setting.HOST && setting != Config.Setting.PORT && !setting.launcherOnly()
                     && setting != Config.Setting.HEAD_TIMEOUT && setting != Config.Setting.LIST_DIRS
                     && setting != Config.Setting.SERVE_DOTFILES) {

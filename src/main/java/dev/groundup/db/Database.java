@@ -10,12 +10,15 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,9 +53,9 @@ public final class Database implements AutoCloseable {
     private static final Duration POOL_WAIT = Duration.ofSeconds(5);
 
     private final DatabaseUrl url;
-    private final String schemaVersion;
-    private final HikariDataSource pool;
-    private final ScheduledExecutorService housekeeping;
+    private final Duration timeout;
+    /** The pool once the database is open and migrated: at once from {@link #open}, later from {@link #openInBackground}. */
+    private final CompletableFuture<Opened> opening;
     private final Jdbi jdbi;
     private final AtomicBoolean closed;
     /** Runs the health check's question, so its caller can stop waiting at its own bound. */
@@ -64,19 +67,40 @@ public final class Database implements AutoCloseable {
     /** The health check in flight, shared by concurrent callers so a frozen database gets one question, not a pile. */
     private CompletableFuture<Boolean> ping;
 
-    private Database(DatabaseUrl url, String schemaVersion, HikariDataSource pool, ScheduledExecutorService housekeeping,
-                     AtomicBoolean closed, Duration timeout) {
+    /** What opening made. */
+    private record Opened(HikariDataSource pool, ScheduledExecutorService housekeeping) {
+    }
+
+    private Database(DatabaseUrl url, Duration timeout, CompletableFuture<Opened> opening, AtomicBoolean closed) {
         this.url = url;
-        this.schemaVersion = schemaVersion;
-        this.pool = pool;
-        this.housekeeping = housekeeping;
+        this.timeout = timeout;
+        this.opening = opening;
         this.closed = closed;
-        this.jdbi = Jdbi.create(pool);
+        this.jdbi = Jdbi.create(this::connection);
         if (url.isH2()) {
             // PostgreSQL gets statement_timeout in its connection options (see connectionProperties);
             // H2 has no such setting, so each statement carries a JDBC query timeout.
             jdbi.getConfig(SqlStatements.class).setQueryTimeout(seconds(timeout));
         }
+    }
+
+    /**
+     * A connection from the pool. While the database is still opening, a request waits for it as
+     * long as it may wait for the database at all; then it is an outage (503, Retry-After).
+     */
+    private Connection connection() throws SQLException {
+        Opened opened;
+        try {
+            opened = opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS); // at once, once it is open
+        } catch (TimeoutException e) {
+            throw new SQLTransientConnectionException("the database is still being opened");
+        } catch (ExecutionException e) {
+            throw new SQLTransientConnectionException("the database could not be opened", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("interrupted while the database was being opened", e);
+        }
+        return opened.pool().getConnection();
     }
 
     /**
@@ -110,21 +134,56 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, List<Migrations> more, Duration timeout) {
         DatabaseUrl url = DatabaseUrl.of(jdbcUrl);
+        AtomicBoolean closed = new AtomicBoolean();
+        return new Database(url, timeout, CompletableFuture.completedFuture(openPool(url, more, timeout, closed)), closed);
+    }
+
+    /**
+     * As {@link #open(String, List, Duration)}, but returns at once and opens the database on a thread
+     * of its own, so the server can serve files meanwhile. Until it is open, {@link #isOpening()} is
+     * true and statements wait for it (bounded by {@code timeout}); {@link #opened()} completes
+     * when it is open, or with the {@link StartupException} that {@code open} would have thrown.
+     */
+    public static Database openInBackground(String jdbcUrl, List<Migrations> more, Duration timeout) {
+        DatabaseUrl url = DatabaseUrl.of(jdbcUrl);
+        AtomicBoolean closed = new AtomicBoolean();
+        CompletableFuture<Opened> opening = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                opening.complete(openPool(url, more, timeout, closed));
+            } catch (Throwable e) { // whatever it is, whoever waits on opened() must hear of it
+                opening.completeExceptionally(e);
+            }
+        }, "groundup-db-open");
+        thread.setDaemon(true);
+        thread.start();
+        return new Database(url, timeout, opening, closed);
+    }
+
+    /** Completes when the database is open and migrated, or exceptionally with why it could not be. */
+    public CompletableFuture<Void> opened() {
+        return opening.thenApply(opened -> null);
+    }
+
+    /** True while the database is still being opened (see {@link #openInBackground}). */
+    public boolean isOpening() {
+        return !opening.isDone();
+    }
+
+    private static Opened openPool(DatabaseUrl url, List<Migrations> more, Duration timeout, AtomicBoolean closed) {
         Properties properties = connectionProperties(url, timeout);
         // A connection of our own first: an unreachable database fails here, fast and with the
         // driver's own words, instead of as the pool's logged stack trace. Held until the pool is
         // up, so an H2 file database is opened once, not closed and reopened.
         try (Connection probe = Reconnecting.connectOnce(url, properties)) {
             ScheduledExecutorService housekeeping = housekeeping();
-            AtomicBoolean closed = new AtomicBoolean();
             HikariDataSource pool = new HikariDataSource(poolConfig(
                     new Reconnecting(url, properties, seconds(timeout), closed::get), timeout, housekeeping));
             try {
                 String schemaVersion = migrate(url, pool);
                 more.forEach(migrations -> migrate(url, pool, migrations));
-                Database database = new Database(url, schemaVersion, pool, housekeeping, closed, timeout);
-                database.logReady();
-                return database;
+                LOG.info("database {} at schema version {}", url.redacted(), schemaVersion);
+                return new Opened(pool, housekeeping);
             } catch (RuntimeException e) {
                 closed.set(true);
                 stop(pool, housekeeping);
@@ -147,7 +206,7 @@ public final class Database implements AutoCloseable {
 
     /** The pool's connections (active, idle, pending, timeouts, usage) as meters in {@code registry}. */
     public void bindMetrics(MeterRegistry registry) {
-        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        opening.thenAccept(opened -> opened.pool().setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
     }
 
     public Jdbi jdbi() {
@@ -195,17 +254,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes every connection and stops the pool's threads; again, does nothing. */
+    /**
+     * Closes every connection and stops the pool's threads; again, does nothing. A database still
+     * being opened is closed once it is open (the opening is bounded by the timeouts).
+     */
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
+        Opened opened;
+        try {
+            opened = opening.join();
+        } catch (CompletionException | CancellationException e) {
+            opened = null; // it never opened: nothing to close but our own threads
+        }
+        if (opened != null) {
+            close(opened);
+        }
+        shutDown(pinger, "the health check's thread");
+        deregisterOurDrivers();
+    }
+
+    private void close(Opened opened) {
         if (url.isH2InMemory()) {
             // An in-memory H2 database can outlive its connections (DB_CLOSE_DELAY=-1): shut it
             // down, so an undeploy frees it. A file database closes with its last connection.
             boolean shutDown = false;
-            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = opened.pool().getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
                 shutDown = true;
             } catch (SQLException e) {
@@ -216,9 +292,7 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
-        stop(pool, housekeeping);
-        shutDown(pinger, "the health check's thread");
-        deregisterOurDrivers();
+        stop(opened.pool(), opened.housekeeping());
     }
 
     /**
@@ -251,10 +325,6 @@ public final class Database implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private void logReady() {
-        LOG.info("database {} at schema version {}", url.redacted(), schemaVersion);
     }
 
     /**
@@ -299,6 +369,10 @@ public final class Database implements AutoCloseable {
 
     /** Applies pending migrations; returns the schema version now in force. */
     private static String migrate(DatabaseUrl url, HikariDataSource pool) {
+        String current = SchemaCheck.currentVersion(pool, "classpath:db/migration", "flyway_schema_history");
+        if (current != null) {
+            return current; // nothing to apply: Flyway need not be loaded at all
+        }
         try {
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(pool)
@@ -316,6 +390,9 @@ public final class Database implements AutoCloseable {
      * application's tables, so Flyway is told to start that table at version 0 rather than refuse.
      */
     private static void migrate(DatabaseUrl url, HikariDataSource pool, Migrations migrations) {
+        if (SchemaCheck.currentVersion(pool, migrations.location(), migrations.historyTable()) != null) {
+            return;
+        }
         try {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(pool)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
@@ -32,6 +33,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.resource.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,8 @@ public final class LauncherFastPath extends Handler.Wrapper {
     private volatile Plain plain;
     /** Null unless metrics are on. */
     private volatile RequestTimers timers;
+    /** Where the web application runs: the pool's virtual threads when it has them, else the pool. */
+    private volatile Executor blocking;
 
     /**
      * @param standardHeaders what the filter named {@code standardFilter} adds to every response
@@ -91,6 +95,8 @@ public final class LauncherFastPath extends Handler.Wrapper {
     @Override
     protected void doStart() throws Exception {
         super.doStart(); // the web application first: its servlets, filters and types are what we follow
+        Executor virtual = VirtualThreads.getVirtualThreadsExecutor(getServer().getThreadPool());
+        blocking = virtual != null ? virtual : getServer().getThreadPool();
         plain = Plain.of(webapp, standInFor);
         timers = (RequestTimers) webapp.getServletContext().getAttribute(Metrics.TIMERS_ATTRIBUTE);
         if (plain == null) {
@@ -124,7 +130,7 @@ public final class LauncherFastPath extends Handler.Wrapper {
             // Jetty runs a non-blocking handler on the thread that reads the connection: the web
             // application must not block that one (it may wait there for the request's body).
             try {
-                getServer().getThreadPool().execute(() -> handleBlocking(request, response, callback));
+                blocking.execute(() -> handleBlocking(request, response, callback));
             } catch (RejectedExecutionException e) {
                 Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
             }

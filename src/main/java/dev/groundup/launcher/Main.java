@@ -8,11 +8,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.groundup.Config;
 import dev.groundup.StartupException;
+import dev.groundup.Wiring;
 import dev.groundup.http.StandardHeaders;
 import dev.groundup.metrics.Metrics;
 import org.eclipse.jetty.ee10.webapp.Configuration;
@@ -33,6 +35,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -76,6 +79,9 @@ public final class Main {
             return;
         }
         String address = config.host() + ":" + config.port();
+        // Files are served while the database opens; UP is printed once it is open (see Wiring).
+        WebAppContext webapp = server.getDescendant(WebAppContext.class);
+        webapp.setAttribute(Wiring.OPEN_DATABASE_IN_BACKGROUND, Boolean.TRUE);
         try {
             // Bind before deploying, so a taken port fails fast and deploys nothing.
             for (Connector c : server.getConnectors()) {
@@ -85,6 +91,7 @@ public final class Main {
             }
             address = urls(server);
             server.start();
+            ((CompletableFuture<?>) webapp.getServletContext().getAttribute(Wiring.DATABASE_OPENED)).get();
         } catch (Exception e) {
             System.err.println("groundup: " + startupFailure(e, address));
             stopQuietly(server);
@@ -163,6 +170,10 @@ public final class Main {
     public static Server newServer(Config config) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("groundup");
+        if (config.virtualThreads() && VirtualThreads.areSupported()) {
+            // Requests (the blocking part) on virtual threads; selectors and acceptors stay on the pool's.
+            threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("groundup-vt"));
+        }
         Server server = new Server(threads);
 
         HttpConfiguration http = new HttpConfiguration();

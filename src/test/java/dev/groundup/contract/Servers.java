@@ -77,7 +77,11 @@ final class Servers {
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
                 "--body-timeout", String.valueOf(BODY_TIMEOUT_SECONDS), "--access-log", "off"));
         args.addAll(List.of(flags));
-        Server server = Main.newServer(Config.fromArgs(args, Map.of()));
+        // GROUNDUP_VIRTUAL_THREADS=true runs the launcher's deployments on virtual threads (Java 21+):
+        // the whole contract suite, or the slow-client tests, on them.
+        String virtual = System.getenv("GROUNDUP_VIRTUAL_THREADS");
+        Server server = Main.newServer(Config.fromArgs(args,
+                virtual == null ? Map.of() : Map.of("GROUNDUP_VIRTUAL_THREADS", virtual)));
         try {
             server.start();
         } catch (Exception e) {

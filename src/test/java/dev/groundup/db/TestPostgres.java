@@ -28,13 +28,18 @@ public final class TestPostgres {
     /** The JDBC URL of this run's own database, created on the first call. */
     public static synchronized String url() {
         if (databaseUrl == null) {
-            String name = "groundup_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                    .toLowerCase(Locale.ROOT);
-            execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-            databaseUrl = SERVER + name + USER;
+            databaseUrl = freshUrl();
         }
         return databaseUrl;
+    }
+
+    /** A new, empty database of this run's own (for a test of a first migration), dropped when the JVM exits. */
+    public static String freshUrl() {
+        String name = "groundup_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        execute("CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        return SERVER + name + USER;
     }
 
     private static void drop(String name) {

@@ -1,0 +1,2 @@
+-- The newer release adds this one.
+CREATE TABLE schemacheck_two (id INT PRIMARY KEY);
