@@ -2,7 +2,9 @@
 # Groundup's TechEmpower database test types (/db, /queries?queries=20, /fortunes,
 # /updates?queries=20, /cached-queries?count=20) against the same five on a bare Jetty 12
 # Handler.Abstract with HikariCP and plain JDBC (bench/ref-db), on H2 and on PostgreSQL.
-# Groundup runs as shipped (java -jar target/groundup.jar). Both servers are pinned to CPU 1;
+# Groundup runs as shipped (java -jar target/groundup.jar) but for its access log, which is off
+# (--access-log off): the reference writes none, as TechEmpower's runs write none, and what the log
+# costs is bench/ops-overhead.sh's to measure (ACCESS_LOG=stdout puts it back). Both servers are pinned to CPU 1;
 # bench/compare.py runs wrk on CPU 0 (a discarded warm-up round, then alternating rounds) and
 # this script prints, per endpoint, the ratio of the medians: Groundup / reference.
 #
@@ -12,6 +14,7 @@
 #
 # Usage: flock /tmp/groundup-bench.lock bench/db-vs-jetty.sh [h2|postgresql|both] [compare.py options]
 #        JAVA=/path/to/bin/java ... runs both servers on that JVM (default: java on the PATH)
+#        ACCESS_LOG=stdout ... runs Groundup with its default access log (to stdout, into a file here)
 set -euo pipefail
 java=${JAVA:-java}
 cd "$(dirname "$0")/.."
@@ -53,7 +56,7 @@ measure() {
   local app_port ref_port
   app_port=$(free_port); ref_port=$(free_port)
   (cd "$work" && exec taskset -c 1 "$java" -jar "$repo/target/groundup.jar" --host 127.0.0.1 --port "$app_port" \
-    --db-url "$app_url" >"$work/app-$name.log" 2>&1) & pids+=($!)
+    --db-url "$app_url" --access-log "${ACCESS_LOG:-off}" >"$work/app-$name.log" 2>&1) & pids+=($!)
   await "http://127.0.0.1:$app_port/db" # migrated: on PostgreSQL the reference serves these tables too
   (cd "$work" && exec taskset -c 1 "$java" -cp "$repo/bench/ref-db/target/classes:$(cat "$repo/bench/ref-db/target/classpath.txt")" \
     JettyDbRef "$ref_port" "$ref_url" $seed >"$work/ref-$name.log" 2>&1) & pids+=($!)

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.Collections;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,6 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.api.ErrorCode;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,11 +77,6 @@ public final class Database implements AutoCloseable {
         this.opening = opening;
         this.closed = closed;
         this.jdbi = Jdbi.create(this::connection);
-        if (url.isH2()) {
-            // PostgreSQL gets statement_timeout in its connection options (see connectionProperties);
-            // H2 has no such setting, so each statement carries a JDBC query timeout.
-            jdbi.getConfig(SqlStatements.class).setQueryTimeout(seconds(timeout));
-        }
     }
 
     /**
@@ -328,13 +323,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * PostgreSQL's driver settings that bound every wait (seconds; the URL may say otherwise):
-     * connecting, logging in, each read from the socket (a frozen server), and each statement
-     * on the server. H2 needs none: it is in this JVM, or answers over a socket of its own.
+     * The settings that bound every wait (the URL may say otherwise). PostgreSQL's driver (seconds):
+     * connecting, logging in, each read from the socket (a frozen server), and each statement on
+     * the server. H2: each statement of the connection's session ({@code QUERY_TIMEOUT}, ms), set
+     * once when the connection opens. Not a JDBC query timeout per statement: H2 runs that as a
+     * {@code SET QUERY_TIMEOUT} each time, and every SET empties the parsed-statement cache of
+     * every session, so each statement after it was parsed again (a third of a small query's time),
+     * and a statement made on the raw connection had no bound at all.
      */
     private static Properties connectionProperties(DatabaseUrl url, Duration timeout) {
         Properties properties = new Properties();
-        if (!url.isH2()) {
+        if (url.isH2()) {
+            if (!url.jdbcUrl().toUpperCase(Locale.ROOT).contains("QUERY_TIMEOUT=")) {
+                properties.setProperty("QUERY_TIMEOUT", String.valueOf(seconds(timeout) * 1000L));
+            }
+        } else {
             String seconds = String.valueOf(seconds(timeout));
             properties.setProperty("connectTimeout", seconds);
             properties.setProperty("loginTimeout", seconds);

@@ -36,7 +36,7 @@ final class DbHandlers {
     }
 
     /** The table, one more fortune, sorted by message in Java, through the template. */
-    void fortunes(Exchange ex) throws IOException {
+    void fortunes(Exchange ex) throws IOException, SQLException {
         List<Fortune> fortunes = worlds.fortunes();
         fortunes.add(new Fortune(0, ADDITIONAL));
         fortunes.sort(BY_MESSAGE);

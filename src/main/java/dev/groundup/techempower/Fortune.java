@@ -18,9 +18,19 @@ public record Fortune(int id, String message) {
     }
 
     private record Text(String message) implements HtmlContent {
+        /** The runs between two escaped characters go to the page as they are, with no copy of the message. */
         @Override
         public void writeTo(HtmlTemplateOutput output) {
-            output.writeContent(Html.escape(message));
+            int plain = 0;
+            for (int i = 0; i < message.length(); i++) {
+                String entity = Html.entity(message.charAt(i));
+                if (entity != null) {
+                    output.writeContent(message, plain, i);
+                    output.writeContent(entity);
+                    plain = i + 1;
+                }
+            }
+            output.writeContent(message, plain, message.length());
         }
     }
 }
