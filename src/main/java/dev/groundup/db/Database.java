@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -51,6 +52,12 @@ public final class Database implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     /** The longest a request waits for a free connection from the pool. */
     private static final Duration POOL_WAIT = Duration.ofSeconds(5);
+    /**
+     * How long one statement of a migration may run. Migrations are not requests: a first start
+     * seeds tables, which on a slow or busy machine took longer than the 10 s a request may wait
+     * (and the start failed with "Statement was canceled"), so they run on connections of their own.
+     */
+    static final Duration MIGRATION_TIMEOUT = Duration.ofMinutes(10);
 
     private final DatabaseUrl url;
     private final Duration timeout;
@@ -175,8 +182,9 @@ public final class Database implements AutoCloseable {
             HikariDataSource pool = new HikariDataSource(poolConfig(
                     new Reconnecting(url, properties, seconds(timeout), closed::get), timeout, housekeeping));
             try {
-                String schemaVersion = migrate(url, pool);
-                more.forEach(migrations -> migrate(url, pool, migrations));
+                DataSource migrating = new Reconnecting(url, forMigrations(url, properties), seconds(timeout), closed::get);
+                String schemaVersion = migrate(url, pool, migrating);
+                more.forEach(migrations -> migrate(url, pool, migrating, migrations));
                 LOG.info("database {} at schema version {}", url.redacted(), schemaVersion);
                 return new Opened(pool, housekeeping);
             } catch (RuntimeException e) {
@@ -370,15 +378,39 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
-    /** Applies pending migrations; returns the schema version now in force. */
-    private static String migrate(DatabaseUrl url, HikariDataSource pool) {
+    /** {@code properties} with each statement bounded by {@link #MIGRATION_TIMEOUT} instead of a request's bound. */
+    private static Properties forMigrations(DatabaseUrl url, Properties properties) {
+        Properties migrating = new Properties();
+        migrating.putAll(properties);
+        long millis = MIGRATION_TIMEOUT.toMillis();
+        if (url.isH2()) {
+            if (migrating.containsKey("QUERY_TIMEOUT")) {
+                migrating.setProperty("QUERY_TIMEOUT", String.valueOf(millis));
+            }
+        } else {
+            if (migrating.containsKey("socketTimeout")) {
+                migrating.setProperty("socketTimeout", String.valueOf(millis / 1000));
+            }
+            String options = migrating.getProperty("options");
+            if (options != null) {
+                migrating.setProperty("options", options.replaceAll("statement_timeout=\\d+", "statement_timeout=" + millis));
+            }
+        }
+        return migrating;
+    }
+
+    /**
+     * Applies pending migrations; returns the schema version now in force. The history is read
+     * through {@code pool}; Flyway works through {@code migrating}.
+     */
+    private static String migrate(DatabaseUrl url, HikariDataSource pool, DataSource migrating) {
         String current = SchemaCheck.currentVersion(pool, "classpath:db/migration", "flyway_schema_history");
         if (current != null) {
             return current; // nothing to apply: Flyway need not be loaded at all
         }
         try {
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(pool)
+                    .dataSource(migrating)
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
@@ -392,13 +424,13 @@ public final class Database implements AutoCloseable {
      * Applies {@code migrations} with their own history table. The schema already holds the
      * application's tables, so Flyway is told to start that table at version 0 rather than refuse.
      */
-    private static void migrate(DatabaseUrl url, HikariDataSource pool, Migrations migrations) {
+    private static void migrate(DatabaseUrl url, HikariDataSource pool, DataSource migrating, Migrations migrations) {
         if (SchemaCheck.currentVersion(pool, migrations.location(), migrations.historyTable()) != null) {
             return;
         }
         try {
             Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(pool)
+                    .dataSource(migrating)
                     .locations(migrations.location())
                     .table(migrations.historyTable())
                     .baselineOnMigrate(true)
