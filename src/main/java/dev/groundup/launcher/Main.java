@@ -180,6 +180,10 @@ public final class Main {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setSendDateHeader(true);
+        // Jetty keeps a cache of header lines per open connection; its default (1,024 characters)
+        // costs ~100 KB of heap each, 26 MB at 256 connections, which under -Xmx64m was most of the
+        // heap (bench/results/2026-12-02-memory.md). 256 still holds a client's repeated short lines.
+        http.setHeaderCacheSize(256);
         // A chunk size announcing more than the body limit is refused at once (413), not waited on.
         ChunkLimit http1 = new ChunkLimit(http, config.maxBodyBytes());
         ServerConnector connector = config.h2c()
