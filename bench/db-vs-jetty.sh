@@ -15,6 +15,8 @@
 # Usage: flock /tmp/groundup-bench.lock bench/db-vs-jetty.sh [h2|postgresql|both] [compare.py options]
 #        JAVA=/path/to/bin/java ... runs both servers on that JVM (default: java on the PATH)
 #        ACCESS_LOG=stdout ... runs Groundup with its default access log (to stdout, into a file here)
+#        BASE_JAR=/path/to/groundup.jar ... also runs that build (say, main's) in the same rounds, so a
+#          change is measured before/after side by side: a column per build, each divided by the reference
 set -euo pipefail
 java=${JAVA:-java}
 cd "$(dirname "$0")/.."
@@ -53,14 +55,25 @@ await() {
 measure() {
   local name=$1 app_url=$2 ref_url=$3 seed=${4:-}
   shift 4
-  local app_port ref_port
-  app_port=$(free_port); ref_port=$(free_port)
+  local app_port ref_port base_port
+  app_port=$(free_port); ref_port=$(free_port); base_port=$(free_port)
   (cd "$work" && exec taskset -c 1 "$java" -jar "$repo/target/groundup.jar" --host 127.0.0.1 --port "$app_port" \
     --db-url "$app_url" --access-log "${ACCESS_LOG:-off}" >"$work/app-$name.log" 2>&1) & pids+=($!)
   await "http://127.0.0.1:$app_port/db" # migrated: on PostgreSQL the reference serves these tables too
   (cd "$work" && exec taskset -c 1 "$java" -cp "$repo/bench/ref-db/target/classes:$(cat "$repo/bench/ref-db/target/classpath.txt")" \
     JettyDbRef "$ref_port" "$ref_url" $seed >"$work/ref-$name.log" 2>&1) & pids+=($!)
   await "http://127.0.0.1:$ref_port/db"
+  local base_targets=()
+  if [ -n "${BASE_JAR:-}" ]; then
+    local base_url=$app_url
+    [[ $app_url == jdbc:h2:mem:* ]] && base_url=${app_url/groundup-bench/base-bench} # its own database
+    (cd "$work" && exec taskset -c 1 "$java" -jar "$BASE_JAR" --host 127.0.0.1 --port "$base_port" \
+      --db-url "$base_url" --access-log "${ACCESS_LOG:-off}" >"$work/base-$name.log" 2>&1) & pids+=($!)
+    await "http://127.0.0.1:$base_port/db"
+    local base="http://127.0.0.1:$base_port"
+    base_targets=(base-db="$base/db" base-queries="$base/queries?queries=20" base-fortunes="$base/fortunes"
+      base-updates="$base/updates?queries=20" base-cached="$base/cached-queries?count=20")
+  fi
 
   local app="http://127.0.0.1:$app_port" ref="http://127.0.0.1:$ref_port"
   echo "== $name =="
@@ -71,13 +84,16 @@ measure() {
     ref-fortunes="$ref/fortunes" fortunes="$app/fortunes" \
     ref-updates="$ref/updates?queries=20" updates="$app/updates?queries=20" \
     ref-cached="$ref/cached-queries?count=20" cached="$app/cached-queries?count=20" \
-    "$@" | tee "$work/compare-$name.txt"
+    "${base_targets[@]}" "$@" | tee "$work/compare-$name.txt"
   echo "load after: $(uptime)"
   echo
   echo "$name: Groundup / bare Jetty + HikariCP + JDBC (medians, req/s)"
   awk '/req\/s/ { rps[$1] = $2 }
        END { n = split("db queries fortunes updates cached", t, " ")
-             for (i = 1; i <= n; i++) printf "  %-9s %10.0f / %10.0f = %.2fx\n", t[i], rps[t[i]], rps["ref-" t[i]], rps[t[i]] / rps["ref-" t[i]] }' \
+             for (i = 1; i <= n; i++) {
+               printf "  %-9s %10.0f / %10.0f = %.2fx", t[i], rps[t[i]], rps["ref-" t[i]], rps[t[i]] / rps["ref-" t[i]]
+               if (("base-" t[i]) in rps) printf "   (BASE_JAR: %10.0f = %.2fx)", rps["base-" t[i]], rps["base-" t[i]] / rps["ref-" t[i]]
+               printf "\n" } }' \
     "$work/compare-$name.txt"
   echo
   stop_servers

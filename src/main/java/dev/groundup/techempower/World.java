@@ -1,5 +1,8 @@
 package dev.groundup.techempower;
 
-/** A row of the World table, serialized as {@code {"id":…,"randomNumber":…}}. */
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/** A row of the World table, serialized as {@code {"id":…,"randomNumber":…}} (see {@link WorldJson}). */
+@JsonSerialize(using = WorldJson.class)
 record World(int id, int randomNumber) {
 }
