@@ -36,6 +36,7 @@ def parse_wrk(out):
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     p99 = re.search(r"^\s*99%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    count = re.search(r"(\d+) requests in", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     return {
         "rps": float(rps.group(1)) if rps else None,
@@ -44,12 +45,23 @@ def parse_wrk(out):
         "socket_errors": sum(int(n) for n in sock.groups()) if sock else 0,
         "read_errors": int(sock.group(2)) if sock else 0,
         "socket_detail": sock.group(0) if sock else "",
+        "requests": int(count.group(1)) if count else 0,
         "output": out,
     }
 
 
-def run_wrk(url, args, script, duration, warmup=False):
+def cpu_seconds(pid):
+    """User + system CPU time of every thread of process `pid` so far (/proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_wrk(url, args, script, duration, warmup=False, pid=None):
+    before = cpu_seconds(pid) if pid else None
     result = wrk(url, args.connections, duration, script, args.header, args.wrk_cpu)
+    if pid and result["requests"]:
+        result["cpu_us"] = (cpu_seconds(pid) - before) / result["requests"] * 1e6
     if result["rps"] is None:
         sys.exit(f"wrk printed no Requests/sec for {url}:\n{result['output']}")
     if result["socket_errors"] and not result["non2xx"] and warmup:
@@ -58,7 +70,7 @@ def run_wrk(url, args, script, duration, warmup=False):
     elif result["non2xx"] or result["socket_errors"]:
         sys.exit(f"{url} answered errors under load ({result['non2xx']} non-2xx, {result['socket_detail']}):\n"
                  f"{result['output']}")
-    return result["rps"]
+    return result
 
 
 def pipeline_script(depth):
@@ -88,6 +100,9 @@ def main():
     p.add_argument("--pipeline", type=int, default=1, help="requests per write (HTTP/1.1 pipelining)")
     p.add_argument("-H", "--header", action="append", default=[])
     p.add_argument("--wrk-cpu", default="0")
+    p.add_argument("--pid", action="append", default=[], metavar="NAME=PID",
+                   help="also report that server's CPU time per request (user + system, /proc/PID/stat): "
+                        "steadier than requests/s on a busy machine")
     args = p.parse_args()
 
     if not shutil.which("wrk"):
@@ -97,15 +112,20 @@ def main():
         sys.exit(f"--reference {args.reference} is not one of {list(targets)}")
     script = pipeline_script(args.pipeline) if args.pipeline > 1 else None
 
+    pids = dict(t.split("=", 1) for t in args.pid)
     results = {name: [] for name in targets}
+    cpu = {name: [] for name in pids}
     for round_no in range(args.rounds + 1):
         order = list(targets.items())
         if round_no % 2:
             order.reverse()  # neither target always runs first
         for name, url in order:
-            rps = run_wrk(url, args, script, args.warmup if round_no == 0 else args.duration, warmup=round_no == 0)
+            result = run_wrk(url, args, script, args.warmup if round_no == 0 else args.duration,
+                             warmup=round_no == 0, pid=pids.get(name))
             if round_no > 0:
-                results[name].append(rps)
+                results[name].append(result["rps"])
+                if "cpu_us" in result:
+                    cpu[name].append(result["cpu_us"])
         label = "warm-up" if round_no == 0 else f"round {round_no}"
         print(f"{label}: " + ", ".join(f"{n} {r[-1]:.0f}" if r and round_no else n for n, r in results.items()),
               flush=True)
@@ -117,6 +137,13 @@ def main():
         med = statistics.median(values)
         print(f"  {name:<16} {med:>10.0f} req/s   {med / ref:5.2f}x {args.reference}   "
               f"(min {min(values):.0f}, max {max(values):.0f})")
+    if any(cpu.values()):
+        ref_cpu = statistics.median(cpu[args.reference]) if cpu.get(args.reference) else None
+        print("CPU time per request (server's user + system, medians):")
+        for name, values in cpu.items():
+            med = statistics.median(values)
+            ratio = f"   {med / ref_cpu:5.2f}x {args.reference}" if ref_cpu else ""
+            print(f"  {name:<16} {med:>10.2f} us{ratio}   (min {min(values):.2f}, max {max(values):.2f})")
 
 
 if __name__ == "__main__":
