@@ -59,10 +59,14 @@ measure() {
   app_port=$(free_port); ref_port=$(free_port); base_port=$(free_port)
   (cd "$work" && exec taskset -c 1 "$java" -jar "$repo/target/groundup.jar" --host 127.0.0.1 --port "$app_port" \
     --db-url "$app_url" --access-log "${ACCESS_LOG:-off}" >"$work/app-$name.log" 2>&1) & pids+=($!)
+  local app_pid=$! # exec'd through to java: the server's own pid, for its CPU time per request
   await "http://127.0.0.1:$app_port/db" # migrated: on PostgreSQL the reference serves these tables too
   (cd "$work" && exec taskset -c 1 "$java" -cp "$repo/bench/ref-db/target/classes:$(cat "$repo/bench/ref-db/target/classpath.txt")" \
     JettyDbRef "$ref_port" "$ref_url" $seed >"$work/ref-$name.log" 2>&1) & pids+=($!)
+  local ref_pid=$!
   await "http://127.0.0.1:$ref_port/db"
+  local cpu=()
+  for t in db queries fortunes updates cached; do cpu+=(--pid "$t=$app_pid" --pid "ref-$t=$ref_pid"); done
   local base_targets=()
   if [ -n "${BASE_JAR:-}" ]; then
     local base_url=$app_url
@@ -84,7 +88,7 @@ measure() {
     ref-fortunes="$ref/fortunes" fortunes="$app/fortunes" \
     ref-updates="$ref/updates?queries=20" updates="$app/updates?queries=20" \
     ref-cached="$ref/cached-queries?count=20" cached="$app/cached-queries?count=20" \
-    "${base_targets[@]}" "$@" | tee "$work/compare-$name.txt"
+    "${base_targets[@]}" "${cpu[@]}" "$@" | tee "$work/compare-$name.txt"
   echo "load after: $(uptime)"
   echo
   echo "$name: Groundup / bare Jetty + HikariCP + JDBC (medians, req/s)"
