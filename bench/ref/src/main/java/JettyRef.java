@@ -1,5 +1,11 @@
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,7 +24,12 @@ import org.eclipse.jetty.util.Callback;
  * it is a plain {@code Handler.Abstract}, which Jetty must be ready to see block, as it must
  * for any servlet: the same thread hand-off a servlet container pays, for comparison.
  *
- * <p>Usage: JettyRef PORT [blocking]
+ * <p>With {@code servlet} the answer comes from one {@code HttpServlet} in a bare
+ * {@code ServletContextHandler} (no filters, no session, no security): the floor of what any
+ * servlet application costs on this Jetty, to tell the container's share of a gap from the
+ * application's.
+ *
+ * <p>Usage: JettyRef PORT [blocking|servlet]
  */
 public final class JettyRef {
     private static final ByteBuffer HELLO =
@@ -30,7 +41,16 @@ public final class JettyRef {
         connector.setHost("127.0.0.1");
         connector.setPort(Integer.parseInt(args[0]));
         server.addConnector(connector);
-        boolean blocking = args.length > 1 && args[1].equals("blocking");
+        String mode = args.length > 1 ? args[1] : "";
+        if (mode.equals("servlet")) {
+            ServletContextHandler context = new ServletContextHandler("/");
+            context.addServlet(new ServletHolder(new HelloServlet()), "/*");
+            server.setHandler(context);
+            server.start();
+            server.join();
+            return;
+        }
+        boolean blocking = mode.equals("blocking");
         server.setHandler(blocking ? new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -52,5 +72,16 @@ public final class JettyRef {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, HELLO.remaining());
         response.write(true, HELLO.slice(), callback);
         return true;
+    }
+
+    private static final class HelloServlet extends HttpServlet {
+        private static final byte[] BODY = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.setContentLength(BODY.length);
+            response.getOutputStream().write(BODY);
+        }
     }
 }
