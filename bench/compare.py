@@ -114,6 +114,7 @@ def main():
 
     pids = dict(t.split("=", 1) for t in args.pid)
     results = {name: [] for name in targets}
+    p99 = {name: [] for name in targets}
     cpu = {name: [] for name in pids}
     for round_no in range(args.rounds + 1):
         order = list(targets.items())
@@ -124,6 +125,8 @@ def main():
                              warmup=round_no == 0, pid=pids.get(name))
             if round_no > 0:
                 results[name].append(result["rps"])
+                if result["p99_ms"] is not None:
+                    p99[name].append(result["p99_ms"])
                 if "cpu_us" in result:
                     cpu[name].append(result["cpu_us"])
         label = "warm-up" if round_no == 0 else f"round {round_no}"
@@ -135,8 +138,9 @@ def main():
           f"{' pipeline ' + str(args.pipeline) if script else ''}, {args.rounds} rounds, medians:")
     for name, values in results.items():
         med = statistics.median(values)
+        tail = f", p99 {statistics.median(p99[name]):.1f} ms" if p99[name] else ""
         print(f"  {name:<16} {med:>10.0f} req/s   {med / ref:5.2f}x {args.reference}   "
-              f"(min {min(values):.0f}, max {max(values):.0f})")
+              f"(min {min(values):.0f}, max {max(values):.0f}{tail})")
     if any(cpu.values()):
         ref_cpu = statistics.median(cpu[args.reference]) if cpu.get(args.reference) else None
         print("CPU time per request (server's user + system, medians):")

@@ -15,6 +15,8 @@
 # Usage: flock /tmp/groundup-bench.lock bench/db-vs-jetty.sh [h2|postgresql|both] [compare.py options]
 #        JAVA=/path/to/bin/java ... runs both servers on that JVM (default: java on the PATH)
 #        ACCESS_LOG=stdout ... runs Groundup with its default access log (to stdout, into a file here)
+#        SERVLET=1 ... also runs the reference's --servlet mode (the same endpoints from one bare HttpServlet,
+#          srv-* below): the servlet container's floor, so a gap splits into Jetty's servlet layer and Groundup
 #        BASE_JAR=/path/to/groundup.jar ... also runs that build (say, main's) in the same rounds, so a
 #          change is measured before/after side by side: a column per build, each divided by the reference
 set -euo pipefail
@@ -67,6 +69,20 @@ measure() {
   await "http://127.0.0.1:$ref_port/db"
   local cpu=()
   for t in db queries fortunes updates cached; do cpu+=(--pid "$t=$app_pid" --pid "ref-$t=$ref_pid"); done
+  local srv_targets=()
+  if [ -n "${SERVLET:-}" ]; then
+    local srv_port srv_url=$ref_url
+    srv_port=$(free_port)
+    [[ $ref_url == jdbc:h2:mem:* ]] && srv_url=${ref_url/ref-bench/srv-bench} # its own database
+    (cd "$work" && exec taskset -c 1 "$java" -cp "$repo/bench/ref-db/target/classes:$(cat "$repo/bench/ref-db/target/classpath.txt")" \
+      JettyDbRef --servlet "$srv_port" "$srv_url" $seed >"$work/srv-$name.log" 2>&1) & pids+=($!)
+    local srv_pid=$!
+    await "http://127.0.0.1:$srv_port/db"
+    local srv="http://127.0.0.1:$srv_port"
+    srv_targets=(srv-db="$srv/db" srv-queries="$srv/queries?queries=20" srv-fortunes="$srv/fortunes"
+      srv-updates="$srv/updates?queries=20" srv-cached="$srv/cached-queries?count=20")
+    for t in db queries fortunes updates cached; do cpu+=(--pid "srv-$t=$srv_pid"); done
+  fi
   local base_targets=()
   if [ -n "${BASE_JAR:-}" ]; then
     local base_url=$app_url
@@ -88,7 +104,7 @@ measure() {
     ref-fortunes="$ref/fortunes" fortunes="$app/fortunes" \
     ref-updates="$ref/updates?queries=20" updates="$app/updates?queries=20" \
     ref-cached="$ref/cached-queries?count=20" cached="$app/cached-queries?count=20" \
-    "${base_targets[@]}" "${cpu[@]}" "$@" | tee "$work/compare-$name.txt"
+    "${srv_targets[@]}" "${base_targets[@]}" "${cpu[@]}" "$@" | tee "$work/compare-$name.txt"
   echo "load after: $(uptime)"
   echo
   echo "$name: Groundup / bare Jetty + HikariCP + JDBC (medians, req/s)"
@@ -96,6 +112,7 @@ measure() {
        END { n = split("db queries fortunes updates cached", t, " ")
              for (i = 1; i <= n; i++) {
                printf "  %-9s %10.0f / %10.0f = %.2fx", t[i], rps[t[i]], rps["ref-" t[i]], rps[t[i]] / rps["ref-" t[i]]
+               if (("srv-" t[i]) in rps) printf "   (bare servlet: %10.0f = %.2fx)", rps["srv-" t[i]], rps["srv-" t[i]] / rps["ref-" t[i]]
                if (("base-" t[i]) in rps) printf "   (BASE_JAR: %10.0f = %.2fx)", rps["base-" t[i]], rps["base-" t[i]] / rps["ref-" t[i]]
                printf "\n" } }' \
     "$work/compare-$name.txt"

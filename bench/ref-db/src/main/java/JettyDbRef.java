@@ -2,6 +2,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -34,7 +41,12 @@ import org.eclipse.jetty.util.Fields;
  * fortunes sorted in Java, cached queries from a Caffeine cache that loads through JDBC.
  * Default HttpConfiguration, so it sends Server and Date.
  *
- * <p>Usage: JettyDbRef PORT JDBC_URL [SEED_SQL_FILE] (the seed file is run once, before serving)
+ * <p>With {@code --servlet} the same endpoints are answered by one {@code HttpServlet} in a bare
+ * {@code ServletContextHandler} (no filters, sessions or security) instead: what any servlet
+ * application pays on this Jetty before its own code, to tell the container's share of a gap
+ * from the application's.
+ *
+ * <p>Usage: JettyDbRef [--servlet] PORT JDBC_URL [SEED_SQL_FILE] (the seed file is run once, before serving)
  */
 public final class JettyDbRef {
     private static final String JSON = "application/json";
@@ -55,7 +67,15 @@ public final class JettyDbRef {
         this.cache = Caffeine.newBuilder().maximumSize(10_000).build(this::find);
     }
 
+    /** What an endpoint answers: its type and body. */
+    private record Answer(String type, byte[] body) {
+    }
+
     public static void main(String[] args) throws Exception {
+        boolean servlet = args.length > 0 && args[0].equals("--servlet");
+        if (servlet) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(args[1]);
         config.setMaximumPoolSize(10);
@@ -69,29 +89,68 @@ public final class JettyDbRef {
         connector.setHost("127.0.0.1");
         connector.setPort(Integer.parseInt(args[0]));
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                return ref.handle(request, response, callback);
-            }
-        });
+        if (servlet) {
+            ServletContextHandler context = new ServletContextHandler("/");
+            context.addServlet(new ServletHolder(new HttpServlet() {
+                @Override
+                protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                    ref.serve(request, response);
+                }
+            }), "/*");
+            server.setHandler(context);
+        } else {
+            server.setHandler(new Handler.Abstract() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                    return ref.handle(request, response, callback);
+                }
+            });
+        }
         server.start();
         server.join();
     }
 
     private boolean handle(Request request, Response response, Callback callback) throws SQLException {
-        String path = Request.getPathInContext(request);
-        switch (path) {
-            case "/db" -> send(response, callback, JSON, json(new StringBuilder(32), find(randomId())));
-            case "/queries" -> send(response, callback, JSON, json(queries(count(request, "queries"))));
-            case "/updates" -> send(response, callback, JSON, json(updates(count(request, "queries"))));
-            case "/cached-queries" -> send(response, callback, JSON, json(cached(count(request, "count"))));
-            case "/fortunes" -> send(response, callback, HTML, fortunes());
-            default -> {
-                return false; // 404
-            }
+        Answer answer = answer(Request.getPathInContext(request), name -> {
+            Fields.Field field = Request.extractQueryParameters(request).get(name);
+            return field == null ? null : field.getValue();
+        });
+        if (answer == null) {
+            return false; // 404
         }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.type());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
         return true;
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Answer answer;
+        try {
+            answer = answer(request.getRequestURI(), request::getParameter);
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+        if (answer == null) {
+            response.sendError(404);
+            return;
+        }
+        response.setContentType(answer.type());
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+
+    /** The answer to {@code path}, or null for 404; {@code query} gives a query parameter's value. */
+    private Answer answer(String path, UnaryOperator<String> query) throws SQLException {
+        return switch (path) {
+            case "/db" -> new Answer(JSON, json(new StringBuilder(32), find(randomId())));
+            case "/queries" -> new Answer(JSON, json(queries(count(query.apply("queries")))));
+            case "/updates" -> new Answer(JSON, json(updates(count(query.apply("queries")))));
+            case "/cached-queries" -> new Answer(JSON, json(cached(count(query.apply("count")))));
+            case "/fortunes" -> new Answer(HTML, fortunes());
+            default -> null;
+        };
     }
 
     private World find(int id) throws SQLException {
@@ -213,17 +272,8 @@ public final class JettyDbRef {
         return out.append("{\"id\":").append(world.id()).append(",\"randomNumber\":").append(world.randomNumber()).append('}');
     }
 
-    private static void send(Response response, Callback callback, String type, byte[] body) {
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
     /** The same clamping as Groundup's: not an integer or below 1 is 1, above 500 is 500. */
-    private static int count(Request request, String name) {
-        Fields.Field field = Request.extractQueryParameters(request).get(name);
-        String raw = field == null ? null : field.getValue();
+    private static int count(String raw) {
         if (raw == null || raw.isEmpty()) {
             return 1;
         }
