@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,10 +38,9 @@ public final class Csrf {
     private final SecretKeySpec key;
     private final Function<HttpServletRequest, String> origin;
     /**
-     * Several generators, one picked per call: Linux's default SecureRandom (NativePRNG) mixes every
-     * instance's bytes through one JVM-wide synchronized generator, and under load on one CPU the
-     * threads minting cookies queued on that lock (a /todos page took up to 6 s under -Xmx64m at 256
-     * connections, jstack: 170 threads blocked there). Each DRBG locks only itself.
+     * Several generators, one picked per call: Linux's default SecureRandom (NativePRNG) passes every
+     * instance's bytes through one JVM-wide lock, where pages minting cookies queued under load
+     * (seconds per page at 256 connections on one CPU). Each DRBG locks only itself.
      */
     private final SecureRandom[] randoms = newRandoms(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
 
@@ -125,7 +125,7 @@ public final class Csrf {
         for (int i = 0; i < count; i++) {
             try {
                 randoms[i] = SecureRandom.getInstance("DRBG");
-            } catch (java.security.NoSuchAlgorithmException e) {
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("DRBG is part of every Java runtime since 9", e);
             }
         }
